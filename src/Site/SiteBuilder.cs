@@ -5,6 +5,7 @@ using Site.Links;
 using Site.Markdown;
 using Site.Output;
 using Site.PostProcess;
+using Site.Questionnaire;
 using Site.Templates;
 
 namespace Site;
@@ -59,12 +60,25 @@ internal static class SiteBuilder
         if (content is null) return Fail();
         if (options.BaseUrl is { } baseUrl) content = content with { Config = content.Config with { BaseUrl = baseUrl.TrimEnd('/') } };
         var gitDates = Step("git dates", () => GitDates.Read(options.InputDirectory));
+        var questionnaire = Step("questionnaire", () => LoadQuestionnaire(options, diagnostics));
         var pages = content.Pages.Concat(GeneratedPages.For(content.Config, options.ThemeDirectory)).ToList();
+        var extras = new Dictionary<Page, IReadOnlyDictionary<string, object?>>();
+        if (questionnaire is not null)
+        {
+            var candidate = GeneratedPages.Candidate(questionnaire, options.ThemeDirectory);
+            pages.Add(candidate);
+            extras[candidate] = new Dictionary<string, object?>
+            {
+                ["questionnaire"] = questionnaire,
+                ["questionnaire_json"] = QuestionnaireCompiler.ToJson(questionnaire,
+                    markdown => BodyRenderer.RenderFragment(markdown, SourceSpan.FileOnly(questionnaire.DisplayPath), diagnostics)),
+            };
+        }
 
         // Render: Markdown bodies, then layouts, in parallel.
         var bodies = Step("markdown", () => RenderBodies(pages, content, diagnostics));
         var models = new ModelBuilder(content, bodies, assets, gitDates, options.Today);
-        var html = Step("templates", () => RenderTemplates(pages, bodies, models, templates, diagnostics));
+        var html = Step("templates", () => RenderTemplates(pages, bodies, extras, models, templates, diagnostics));
         assets.Report(diagnostics);
 
         // Post-process: one AngleSharp parse per page.
@@ -83,6 +97,7 @@ internal static class SiteBuilder
                 processed.ToDictionary(p => p.Page.OutputPath, p => p.Ids, StringComparer.Ordinal),
                 new Dictionary<string, string>());
             LinkChecker.Check(processed, targets, siteHost, diagnostics);
+            if (questionnaire is not null) QuestionnaireValidator.Validate(questionnaire, targets.Exists, diagnostics);
             var netlifyPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!, "netlify.toml");
             if (File.Exists(netlifyPath))
                 DeployChecks.Check(NetlifyConfig.Load(netlifyPath), ContentLoader.Display(netlifyPath), files.Select(f => f.Path).Where(p => p.EndsWith(".html", StringComparison.Ordinal)), diagnostics);
@@ -94,6 +109,12 @@ internal static class SiteBuilder
         return new BuildResult(diagnostics, files, processed, timings);
     }
 
+    private static Questionnaire.Questionnaire? LoadQuestionnaire(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(options.InputDirectory, "candidate", "questionnaire.yml");
+        return File.Exists(path) ? QuestionnaireLoader.Load(ContentLoader.Display(path), File.ReadAllText(path), diagnostics) : null;
+    }
+
     private static Dictionary<Page, RenderedBody> RenderBodies(List<Page> pages, SiteContent content, DiagnosticBag diagnostics)
     {
         var bodies = new RenderedBody[pages.Count];
@@ -101,13 +122,13 @@ internal static class SiteBuilder
         return pages.Select((p, i) => (p, bodies[i])).ToDictionary(x => x.p, x => x.Item2);
     }
 
-    private static List<(Page Page, string Html)> RenderTemplates(List<Page> pages, Dictionary<Page, RenderedBody> bodies, ModelBuilder models, TemplateEngine templates, DiagnosticBag diagnostics)
+    private static List<(Page Page, string Html)> RenderTemplates(List<Page> pages, Dictionary<Page, RenderedBody> bodies, Dictionary<Page, IReadOnlyDictionary<string, object?>> extras, ModelBuilder models, TemplateEngine templates, DiagnosticBag diagnostics)
     {
         var results = new string?[pages.Count];
         Parallel.For(0, pages.Count, i =>
         {
             var page = pages[i];
-            var scope = models.ScopeFor(models.PageModelFor(page, bodies[page]));
+            var scope = models.ScopeFor(models.PageModelFor(page, bodies[page]), extras.GetValueOrDefault(page));
             results[i] = templates.Render(page.Layout, scope, page.Source.DisplayPath, diagnostics);
         });
         return [.. pages.Select((p, i) => (p, results[i])).Where(x => x.Item2 is not null).Select(x => (x.p, x.Item2!))];

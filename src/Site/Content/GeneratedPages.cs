@@ -6,11 +6,23 @@ namespace Site.Content;
 /// </summary>
 internal static class GeneratedPages
 {
+    private static Page Make(string themeDirectory, string url, string layout, string title, string description, string slug, bool search = false)
+    {
+        var file = Path.Combine(themeDirectory, "layouts", layout + ".sbn");
+        return new Page(new SourceFile(file, ContentLoader.Display(file), ""), PageKind.Page, slug, url,
+            new FrontMatter { Title = title, Description = description, Search = search }, layout, null);
+    }
+
+    /// <summary>The "Am I a candidate?" page; its source for diagnostics is the questionnaire definition.</summary>
+    public static Page Candidate(Questionnaire.Questionnaire questionnaire, string themeDirectory) =>
+        Make(themeDirectory, "/candidate/", "candidate", questionnaire.Title,
+            "A short private questionnaire: could hair mesotherapy be worth discussing with a doctor? Your answers never leave your device.", "candidate", search: true)
+        with { Source = new SourceFile(Path.GetFullPath(questionnaire.DisplayPath), questionnaire.DisplayPath, "") };
+
     public static IEnumerable<Page> For(SiteConfig config, string themeDirectory)
     {
         Page Make(string url, string layout, string title, string description, string slug) =>
-            new(new SourceFile(Path.Combine(themeDirectory, "layouts", layout + ".sbn"), ContentLoader.Display(Path.Combine(themeDirectory, "layouts", layout + ".sbn")), ""),
-                PageKind.Page, slug, url, new FrontMatter { Title = title, Description = description, Search = false }, layout, null);
+            GeneratedPages.Make(themeDirectory, url, layout, title, description, slug);
 
         yield return Make("/articles/", "articles", "All articles",
             $"Every article on {config.Title}, grouped by topic: what hair mesotherapy is, who it may suit, the treatment, and the evidence.", "articles");

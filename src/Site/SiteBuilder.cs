@@ -42,6 +42,7 @@ internal static class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
+        ContentLoader.DisplayRoot = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar));
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
         T Step<T>(string stage, Func<T> run)
@@ -61,9 +62,10 @@ internal static class SiteBuilder
         if (options.BaseUrl is { } baseUrl) content = content with { Config = content.Config with { BaseUrl = baseUrl.TrimEnd('/') } };
         var gitDates = Step("git dates", () => GitDates.Read(options.InputDirectory));
         var questionnaire = Step("questionnaire", () => LoadQuestionnaire(options, diagnostics));
-        var pages = content.Pages.Concat(GeneratedPages.For(content.Config, options.ThemeDirectory)).ToList();
+        var pages = content.Pages.Concat(GeneratedPages.For(content.Config, options.ThemeDirectory, templates.LayoutNames)).ToList();
+        ContentLoader.CheckUniqueUrls(pages, diagnostics);
         var extras = new Dictionary<Page, IReadOnlyDictionary<string, object?>>();
-        if (questionnaire is not null)
+        if (questionnaire is not null && templates.LayoutNames.Contains("candidate"))
         {
             var candidate = GeneratedPages.Candidate(questionnaire, options.ThemeDirectory);
             pages.Add(candidate);
@@ -94,8 +96,9 @@ internal static class SiteBuilder
         {
             var targets = new LinkTargets(
                 files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal),
-                processed.ToDictionary(p => p.Page.OutputPath, p => p.Ids, StringComparer.Ordinal),
-                new Dictionary<string, string>());
+                processed.DistinctBy(p => p.Page.OutputPath).ToDictionary(p => p.Page.OutputPath, p => p.Ids, StringComparer.Ordinal),
+                new Dictionary<string, string>(),
+                content.FailedUrls);
             LinkChecker.Check(processed, targets, siteHost, diagnostics);
             if (questionnaire is not null) QuestionnaireValidator.Validate(questionnaire, targets.Exists, diagnostics);
             var netlifyPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!, "netlify.toml");

@@ -41,6 +41,7 @@ internal static partial class ContentLoader
         Parallel.For(0, files.Count, i => pages[i] = LoadPage(inputDirectory, files[i], config, layouts, today, diagnostics));
 
         var loaded = pages.OfType<Page>().Where(p => includeDrafts || !p.Meta.Draft).ToList();
+        var failed = files.Where((f, i) => pages[i] is null).Select(f => UrlOf(inputDirectory, f)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         CheckCrossReferences(loaded, references, diagnostics);
 
         var mediaDirectory = Path.Combine(inputDirectory, MediaFolder);
@@ -48,13 +49,21 @@ internal static partial class ContentLoader
             ? Directory.EnumerateFiles(mediaDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 .Select(f => new SourceFile(f, Display(f), "")).ToList()
             : [];
-        return config is null ? null : new SiteContent(config, references, loaded, media, inputDirectory);
+        return config is null ? null : new SiteContent(config, references, loaded, media, inputDirectory, failed);
     }
 
-    /// <summary>Paths in diagnostics are relative to the working directory, as compilers print them.</summary>
+    private static readonly AsyncLocal<string?> DisplayRootOfBuild = new();
+
+    /// <summary>
+    /// The folder diagnostics are relative to: the project root (the parent of <c>input/</c>) during a build, so an editor
+    /// sees <c>input/articles/x.md(12,5)</c> wherever the command was run from. Flows into parallel work.
+    /// </summary>
+    public static string? DisplayRoot { get => DisplayRootOfBuild.Value; set => DisplayRootOfBuild.Value = value; }
+
+    /// <summary>Paths in diagnostics are relative to the project root (or the working directory), as compilers print them.</summary>
     public static string Display(string path)
     {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        var relative = Path.GetRelativePath(DisplayRoot ?? Directory.GetCurrentDirectory(), path);
         return (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
     }
 
@@ -111,11 +120,24 @@ internal static partial class ContentLoader
                 section, string.Join(", ", config.Sections.Select(s => s.Id)));
             return null;
         }
-        var url = kind == PageKind.Article ? $"/{ArticlesFolder}/{slug}/" : slug == "index" ? "/" : $"/{slug}/";
-        return new Page(source, kind.Value, slug, url, meta, layout, document);
+        return new Page(source, kind.Value, slug, UrlOf(inputDirectory, fullPath)!, meta, layout, document);
     }
 
-    private static void CheckCrossReferences(List<Page> pages, IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
+    /// <summary>The URL a Markdown file publishes at: <c>articles/x.md</c> → <c>/articles/x/</c>, <c>pages/x.md</c> → <c>/x/</c>.</summary>
+    public static string? UrlOf(string inputDirectory, string fullPath)
+    {
+        var relative = Path.GetRelativePath(inputDirectory, fullPath).Replace('\\', '/');
+        var slug = Path.GetFileNameWithoutExtension(fullPath);
+        return relative.Count(c => c == '/') != 1 ? null : relative[..relative.IndexOf('/')] switch
+        {
+            ArticlesFolder => $"/{ArticlesFolder}/{slug}/",
+            PagesFolder => slug == "index" ? "/" : $"/{slug}/",
+            _ => null,
+        };
+    }
+
+    /// <summary>Two pages, or a page and a generated page, must not publish at the same URL.</summary>
+    public static void CheckUniqueUrls(IEnumerable<Page> pages, DiagnosticBag diagnostics)
     {
         var byUrl = new Dictionary<string, Page>(StringComparer.Ordinal);
         foreach (var page in pages)
@@ -123,6 +145,10 @@ internal static partial class ContentLoader
             if (!byUrl.TryAdd(page.Url, page))
                 diagnostics.Add(ContentDiagnostics.DuplicateUrl, SourceSpan.FileOnly(page.Source.DisplayPath), page.Url, byUrl[page.Url].Source.DisplayPath);
         }
+    }
+
+    private static void CheckCrossReferences(List<Page> pages, IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
+    {
         var articleSlugs = pages.Where(p => p.IsArticle).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
         foreach (var page in pages)
         {

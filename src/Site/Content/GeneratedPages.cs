@@ -19,7 +19,10 @@ internal static class GeneratedPages
             "A short private questionnaire: could hair mesotherapy be worth discussing with a doctor? Your answers never leave your device.", "candidate", search: true)
         with { Source = new SourceFile(Path.GetFullPath(questionnaire.DisplayPath), questionnaire.DisplayPath, "") };
 
-    public static IEnumerable<Page> For(SiteConfig config, string themeDirectory)
+    public static IEnumerable<Page> For(SiteConfig config, string themeDirectory, IReadOnlySet<string> layouts) =>
+        All(config, themeDirectory).Where(p => layouts.Contains(p.Layout));
+
+    private static IEnumerable<Page> All(SiteConfig config, string themeDirectory)
     {
         Page Make(string url, string layout, string title, string description, string slug) =>
             GeneratedPages.Make(themeDirectory, url, layout, title, description, slug);

@@ -21,10 +21,14 @@ internal sealed record Page(SourceFile Source, PageKind Kind, string Slug, strin
         url.EndsWith('/') ? url.TrimStart('/') + "index.html" : url.TrimStart('/');
 }
 
-/// <summary>Everything loaded from <c>input/</c>: configuration, sources and pages.</summary>
+/// <summary>
+/// Everything loaded from <c>input/</c>: configuration, sources and pages. <see cref="FailedUrls"/> are the URLs of
+/// pages whose front matter had errors: links to them are not reported again, as a compiler suppresses follow-on errors.
+/// </summary>
 internal sealed record SiteContent(
     SiteConfig Config,
     IReadOnlyDictionary<string, Reference> References,
     IReadOnlyList<Page> Pages,
     IReadOnlyList<SourceFile> MediaFiles,
-    string InputDirectory);
+    string InputDirectory,
+    IReadOnlySet<string> FailedUrls);

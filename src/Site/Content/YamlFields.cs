@@ -201,5 +201,11 @@ internal sealed class YamlFields
             diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column), message);
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
+            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, lineOffset + 1, 1), ex.Message + " (check for an unclosed [ or {)");
+            return null;
+        }
     }
 }

@@ -1,7 +1,7 @@
 namespace Site.Links;
 
 /// <summary>Everything the site will serve: output paths and, for HTML pages, the ids on each page.</summary>
-internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionary<string, IReadOnlySet<string>> idsByFile, IReadOnlyDictionary<string, string> redirects)
+internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionary<string, IReadOnlySet<string>> idsByFile, IReadOnlyDictionary<string, string> redirects, IReadOnlySet<string>? failedUrls = null)
 {
     public enum Result { Ok, NoFile, NoFragment, Redirect, External }
 
@@ -19,6 +19,7 @@ internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionar
             return (Result.External, target, null);
         var path = Uri.UnescapeDataString(uri.AbsolutePath);
         var fragment = uri.Fragment.Length > 1 ? Uri.UnescapeDataString(uri.Fragment[1..]) : null;
+        if (failedUrls?.Contains(path) == true) return (Result.Ok, path, fragment); // already reported where it failed
         if (redirects.TryGetValue(path, out var to)) return (Result.Redirect, to, fragment);
         var file = Content.Page.UrlToOutputPath(path);
         if (!files.Contains(file))

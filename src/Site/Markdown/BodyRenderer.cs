@@ -25,7 +25,8 @@ internal static class BodyRenderer
         var file = page.Source.DisplayPath;
         var links = new List<ContentLink>();
         var citations = new List<CitationInline>();
-        Inspect(document, file, links, citations, diagnostics);
+        var lines = new LineMap(page.Source.Text);
+        Inspect(document, file, lines, links, citations, diagnostics);
         var toc = CheckHeadings(document, file, diagnostics);
 
         // The page's list of sources: front matter order first, then anything cited inline but not listed.
@@ -34,7 +35,7 @@ internal static class BodyRenderer
         {
             foreach (var id in citation.Ids)
             {
-                var at = new SourceSpan(file, citation.Line + 1, citation.Column + 1);
+                var at = lines.At(file, citation.Span.Start);
                 if (!references.ContainsKey(id)) diagnostics.Add(MarkdownDiagnostics.UnknownCitation, at, id);
                 else if (!ids.Contains(id))
                 {
@@ -72,17 +73,30 @@ internal static class BodyRenderer
     {
         var document = Markdig.Markdown.Parse(markdown, SiteMarkdown.Pipeline);
         var local = new DiagnosticBag();
-        Inspect(document, at.File, [], [], local);
+        Inspect(document, at.File, new LineMap(markdown), [], [], local);
         foreach (var d in local.Sorted())
             diagnostics.Add(d with { Where = at });
         return local.HasErrors ? "" : ToHtml(document).Trim();
     }
 
-    private static void Inspect(MarkdownDocument document, string file, List<ContentLink> links, List<CitationInline> citations, DiagnosticBag diagnostics)
+    /// <summary>Line and column from a character offset: Markdig's inline Line can drift after headings, offsets do not.</summary>
+    private sealed class LineMap(string text)
+    {
+        private readonly int[] _starts = [0, .. text.Select((c, i) => (c, i)).Where(x => x.c == '\n').Select(x => x.i + 1)];
+
+        public SourceSpan At(string file, int offset)
+        {
+            var index = Array.BinarySearch(_starts, offset);
+            var line = index >= 0 ? index : ~index - 1;
+            return new SourceSpan(file, line + 1, offset - _starts[line] + 1);
+        }
+    }
+
+    private static void Inspect(MarkdownDocument document, string file, LineMap lines, List<ContentLink> links, List<CitationInline> citations, DiagnosticBag diagnostics)
     {
         foreach (var node in document.Descendants())
         {
-            var at = new SourceSpan(file, node.Line + 1, node.Column + 1);
+            var at = lines.At(file, node.Span.Start);
             switch (node)
             {
                 case HtmlBlock:

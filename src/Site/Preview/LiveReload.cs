@@ -17,8 +17,16 @@ internal sealed class LiveReload
     private const string ScriptTag = "<script src=\"" + ClientPath + "\" defer></script>";
 
     private readonly List<Channel<string>> _clients = [];
-    private string _state = Message("ok", 0, []);
+    private readonly string _root;
+    private string _state;
     private int _build;
+
+    /// <param name="root">The project root: diagnostics name files relative to it.</param>
+    public LiveReload(string root)
+    {
+        _root = root;
+        _state = Message("ok", 0, []);
+    }
 
     public static string Inject(string html)
     {
@@ -40,7 +48,7 @@ internal sealed class LiveReload
         }
     }
 
-    private static string Message(string kind, int build, IReadOnlyList<Diagnostic> errors) => JsonSerializer.Serialize(new
+    private string Message(string kind, int build, IReadOnlyList<Diagnostic> errors) => JsonSerializer.Serialize(new
     {
         kind,
         build,
@@ -56,10 +64,11 @@ internal sealed class LiveReload
         }),
     });
 
-    private static IEnumerable<object> SourceContext(SourceSpan where)
+    private IEnumerable<object> SourceContext(SourceSpan where)
     {
-        if (!File.Exists(where.File)) return [];
-        var lines = File.ReadAllLines(where.File);
+        var file = Path.Combine(_root, where.File);
+        if (!File.Exists(file)) return [];
+        var lines = File.ReadAllLines(file);
         var first = Math.Max(1, where.Line - 3);
         var last = Math.Min(lines.Length, where.Line + 3);
         return Enumerable.Range(first, Math.Max(0, last - first + 1)).Select(n => new { number = n, text = lines[n - 1], current = n == where.Line });

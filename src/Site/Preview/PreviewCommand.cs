@@ -12,9 +12,9 @@ internal static class PreviewCommand
     public static async Task<int> RunAsync(BuildOptions options, int port, bool cms, CancellationToken cancel)
     {
         ThemePackages.EnsureInstalled(options.ThemeDirectory);
-        var live = new LiveReload();
-        var first = Rebuild(options, live);
         var root = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
+        var live = new LiveReload(root);
+        var first = Rebuild(options, live);
         Directory.CreateDirectory(options.OutputDirectory);
         await using var server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, live);
         using var decap = cms ? DecapServer.Start(options.ThemeDirectory, root) : null;

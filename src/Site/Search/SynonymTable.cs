@@ -34,13 +34,23 @@ internal sealed class SynonymTable
     public static SynonymTable Load(string displayPath, string yamlText, DiagnosticBag diagnostics)
     {
         var loader = new Loader(displayPath, diagnostics);
+        var parser = new Parser(new StringReader(yamlText));
         try
         {
-            loader.Read(new Parser(new StringReader(yamlText)));
+            loader.Read(parser);
         }
         catch (YamlException ex)
         {
             diagnostics.Add(SearchDiagnostics.SynonymsYamlInvalid, loader.At(ex.Start), YamlMessage(ex));
+            return Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed flow collections
+            // (e.g. "[a, b" continued on the next line); the last good event is the nearest place we know.
+            var at = parser.Current?.End ?? Mark.Empty;
+            diagnostics.Add(SearchDiagnostics.SynonymsYamlInvalid, loader.At(at),
+                "could not read past this point; is a '[' or quote left open?");
             return Empty;
         }
 
@@ -184,6 +194,14 @@ internal sealed class SynonymTable
         // Null when the value is not a usable list; the caller then reports nothing more about it.
         private List<(string Text, Mark Start)>? ReadList(IParser parser, string name)
         {
+            if (parser.Accept<Scalar>(out var empty) && empty.Value.Length == 0 && empty.Style == ScalarStyle.Plain)
+            {
+                // "means:" with nothing after it.
+                diagnostics.Add(SearchDiagnostics.SynonymEmptyList, At(empty.Start), name);
+                parser.MoveNext();
+                return [];
+            }
+
             if (!parser.TryConsume<SequenceStart>(out var sequence))
             {
                 Skip(parser, SearchDiagnostics.SynonymNotAList, name);

@@ -7,8 +7,11 @@ internal sealed record ChecklistQuestion(int Number, Item Item, string? AskOnlyI
     public string Text => Item.Text;
 }
 
-/// <summary>An answer and the outcomes it leads to when it is the reason; none means "go on".</summary>
-internal sealed record ChecklistAnswer(string Code, string Text, bool Unsure, IReadOnlyList<ChecklistLead> Leads)
+/// <summary>
+/// An answer and the outcomes it leads to when it is the reason; none means "go on".
+/// <see cref="EndsHere"/>: no question follows this answer on any path, so a reader on paper can stop.
+/// </summary>
+internal sealed record ChecklistAnswer(string Code, string Text, bool Unsure, IReadOnlyList<ChecklistLead> Leads, bool EndsHere)
 {
     public bool GoesOn => Leads.Count == 0;
 }
@@ -29,8 +32,10 @@ internal static class QuestionnaireChecklist
     public static IReadOnlyList<ChecklistQuestion> Build(Questionnaire q)
     {
         var leads = new Dictionary<(string LinkId, string Code), List<ChecklistLead>>();
+        var continued = new HashSet<(string LinkId, string Code)>();
         foreach (var path in QuestionnaireEngine.EnumeratePaths(q))
         {
+            foreach (var a in path.Answers.Take(path.Answers.Count - 1)) continued.Add((a.LinkId, a.Code));
             if (path.Result is not { } result) continue;
             foreach (var reason in result.Reasons)
             {
@@ -48,7 +53,8 @@ internal static class QuestionnaireChecklist
             AskOnlyIf(q, item, numbers),
             [.. item.Options.Select(o => new ChecklistAnswer(
                 o.Code, o.Text, o.Unsure,
-                leads.TryGetValue((item.LinkId, o.Code), out var l) ? [.. l.OrderBy(x => x.Outcome.Kind)] : []))]))];
+                leads.TryGetValue((item.LinkId, o.Code), out var l) ? [.. l.OrderBy(x => x.Outcome.Kind)] : [],
+                !continued.Contains((item.LinkId, o.Code))))]))];
     }
 
     private static string? AskOnlyIf(Questionnaire q, Item item, Dictionary<string, int> numbers)

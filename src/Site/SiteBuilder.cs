@@ -6,6 +6,7 @@ using Site.Markdown;
 using Site.Output;
 using Site.PostProcess;
 using Site.Questionnaire;
+using Site.Search;
 using Site.Templates;
 
 namespace Site;
@@ -90,8 +91,14 @@ internal static class SiteBuilder
             .Select(h => HtmlPostProcessor.Process(h.Page, bodies[h.Page], h.Html, siteHost))
             .ToList());
 
+        // Index: one search document per page and per h2 section, in lunr.js's own format.
+        var search = Step("search index", () => SearchIndexWriter.Write(
+            [.. processed.SelectMany(p => p.SearchDocuments)], LoadSynonyms(options, diagnostics)));
+
         // Assemble every output file, then validate links against exactly that set.
         var files = Step("assemble", () => Assemble(content, processed, assets, models));
+        files.Add(new TextOutput("search/index.json", search.IndexJson));
+        files.Add(new TextOutput("search/store.json", search.StoreJson));
         Step("links", () =>
         {
             var targets = new LinkTargets(
@@ -116,6 +123,12 @@ internal static class SiteBuilder
     {
         var path = Path.Combine(options.InputDirectory, "candidate", "questionnaire.yml");
         return File.Exists(path) ? QuestionnaireLoader.Load(ContentLoader.Display(path), File.ReadAllText(path), diagnostics) : null;
+    }
+
+    private static SynonymTable LoadSynonyms(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(options.InputDirectory, "search", "synonyms.yml");
+        return File.Exists(path) ? SynonymTable.Load(ContentLoader.Display(path), File.ReadAllText(path), diagnostics) : SynonymTable.Empty;
     }
 
     private static Dictionary<Page, RenderedBody> RenderBodies(List<Page> pages, SiteContent content, DiagnosticBag diagnostics)

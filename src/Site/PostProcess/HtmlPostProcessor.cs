@@ -36,6 +36,8 @@ internal static class HtmlPostProcessor
         var links = new List<string>();
         foreach (var e in document.All)
         {
+            // A link marked data-route is a step of a script's flow (#step fragments), not a place in the document.
+            if (e.HasAttribute("data-route")) continue;
             var target = e.LocalName switch
             {
                 "a" or "link" => e.GetAttribute("href"),

@@ -12,37 +12,83 @@ internal static class PreviewCommand
     public static async Task<int> RunAsync(BuildOptions options, int port, bool cms, CancellationToken cancel)
     {
         ThemePackages.EnsureInstalled(options.ThemeDirectory);
-        var root = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
-        var live = new LiveReload(root);
-        var first = Rebuild(options, live);
-        Directory.CreateDirectory(options.OutputDirectory);
-        await using var server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, live);
-        using var decap = cms ? DecapServer.Start(options.ThemeDirectory, root) : null;
-        using var watcher = new SourceWatcher([options.InputDirectory, options.ThemeDirectory], () => Rebuild(options, live));
-
-        Console.WriteLine($"Preview: {server.BaseUri} (watching {options.InputDirectory}/ and {options.ThemeDirectory}/; Ctrl+C to stop)");
-        if (decap is not null) Console.WriteLine($"CMS: {server.BaseUri}admin/ (decap-server on http://127.0.0.1:{DecapServer.Port}, editing files in {root})");
-        if (!first) Console.WriteLine("The first build failed: the errors are shown above and in the browser.");
-        await server.WaitForShutdownAsync(cancel);
+        await using var session = await PreviewSession.StartAsync(options, port, cms, Console.Out);
+        Console.WriteLine($"Preview: {session.BaseUri} (watching {options.InputDirectory}/ and {options.ThemeDirectory}/; Ctrl+C to stop)");
+        if (session.CmsRunning) Console.WriteLine($"CMS: {session.BaseUri}admin/ (decap-server on http://127.0.0.1:{DecapServer.Port}, editing files in {session.Root})");
+        if (!session.LastBuildSucceeded) Console.WriteLine("The first build failed: the errors are shown above and in the browser.");
+        await session.WaitForShutdownAsync(cancel);
         return 0;
     }
+}
 
-    private static readonly Lock Gate = new();
+/// <summary>
+/// A running preview: the last good site served with live reload, rebuilt when sources change. The preview command
+/// runs one; the editor tests start one in-process over a temporary copy of the site.
+/// </summary>
+internal sealed class PreviewSession : IAsyncDisposable
+{
+    private readonly BuildOptions _options;
+    private readonly LiveReload _live;
+    private readonly TextWriter _log;
+    private readonly Lock _gate = new();
+    private SiteServer? _server;
+    private DecapServer? _decap;
+    private SourceWatcher? _watcher;
+    private int _builds;
 
-    private static bool Rebuild(BuildOptions options, LiveReload live)
+    private PreviewSession(BuildOptions options, string root, TextWriter log)
     {
-        lock (Gate)
+        _options = options;
+        Root = root;
+        _log = log;
+        _live = new LiveReload(root);
+    }
+
+    public string Root { get; }
+    public Uri BaseUri => _server!.BaseUri;
+    public bool CmsRunning => _decap is not null;
+    public bool LastBuildSucceeded { get; private set; }
+    /// <summary>How many builds have finished; tests wait for it to move.</summary>
+    public int Builds => Volatile.Read(ref _builds);
+    public TimeSpan LastBuildTook { get; private set; }
+
+    public static async Task<PreviewSession> StartAsync(BuildOptions options, int port, bool cms, TextWriter log)
+    {
+        var root = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
+        var session = new PreviewSession(options, root, log);
+        session.Rebuild();
+        Directory.CreateDirectory(options.OutputDirectory);
+        session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live);
+        session._decap = cms ? DecapServer.Start(options.ThemeDirectory, root) : null;
+        session._watcher = new SourceWatcher([options.InputDirectory, options.ThemeDirectory], session.Rebuild);
+        return session;
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancel) => _server!.WaitForShutdownAsync(cancel);
+
+    private void Rebuild()
+    {
+        lock (_gate)
         {
             var clock = Stopwatch.StartNew();
-            var result = SiteBuilder.Build(options);
+            var result = SiteBuilder.Build(_options);
             var diagnostics = result.Diagnostics.Sorted();
-            foreach (var d in diagnostics) Console.WriteLine(d);
-            live.Publish(diagnostics);
-            Console.WriteLine(result.Succeeded
+            foreach (var d in diagnostics) _log.WriteLine(d);
+            _live.Publish(diagnostics);
+            LastBuildTook = clock.Elapsed;
+            LastBuildSucceeded = result.Succeeded;
+            _log.WriteLine(result.Succeeded
                 ? $"Built {result.Pages.Count} pages in {clock.ElapsedMilliseconds} ms."
                 : $"Build failed with {result.Diagnostics.ErrorCount} error(s) after {clock.ElapsedMilliseconds} ms; still serving the last good site.");
-            return result.Succeeded;
+            Interlocked.Increment(ref _builds);
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _watcher?.Dispose();
+        _decap?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
     }
 }
 

@@ -27,5 +27,6 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor ArticleNotIndexed = new("SITE020", Severity.Error, "Articles must be written in input/articles/ and pages in input/pages/; '{0}' is in neither.");
     public static readonly DiagnosticDescriptor FewSources = new("SITE040", Severity.Warning, "The article cites {0} source(s); cite at least two.");
     public static readonly DiagnosticDescriptor ReviewDue = new("SITE041", Severity.Warning, "next_review ({0}) {1}: review the article and update last_reviewed and next_review.");
+    public static readonly DiagnosticDescriptor LargeImage = new("SITE043", Severity.Warning, "The image is {0} KB; keep images under 200 KB (simplify the SVG or compress the picture).");
     public static readonly DiagnosticDescriptor DescriptionLength = new("SITE042", Severity.Warning, "description is {0} characters; search engines show about 70–160.");
 }

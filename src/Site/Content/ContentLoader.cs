@@ -42,13 +42,18 @@ internal static partial class ContentLoader
 
         var loaded = pages.OfType<Page>().Where(p => includeDrafts || !p.Meta.Draft).ToList();
         var failed = files.Where((f, i) => pages[i] is null).Select(f => UrlOf(inputDirectory, f)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        CheckCrossReferences(loaded, references, diagnostics);
+        CheckCrossReferences(loaded, failed, references, diagnostics);
 
         var mediaDirectory = Path.Combine(inputDirectory, MediaFolder);
         var media = Directory.Exists(mediaDirectory)
             ? Directory.EnumerateFiles(mediaDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 .Select(f => new SourceFile(f, Display(f), "")).ToList()
             : [];
+        foreach (var file in media)
+        {
+            var size = new FileInfo(file.FullPath).Length;
+            if (size > 200 * 1024) diagnostics.Add(ContentDiagnostics.LargeImage, SourceSpan.FileOnly(file.DisplayPath), size / 1024);
+        }
         return config is null ? null : new SiteContent(config, references, loaded, media, inputDirectory, failed);
     }
 
@@ -147,9 +152,12 @@ internal static partial class ContentLoader
         }
     }
 
-    private static void CheckCrossReferences(List<Page> pages, IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
+    private static void CheckCrossReferences(List<Page> pages, IReadOnlySet<string> failedUrls, IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
     {
-        var articleSlugs = pages.Where(p => p.IsArticle).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        // An article whose front matter failed still exists: naming it is not a second mistake.
+        var articleSlugs = pages.Where(p => p.IsArticle).Select(p => p.Slug)
+            .Concat(failedUrls.Where(u => u.StartsWith($"/{ArticlesFolder}/", StringComparison.Ordinal)).Select(u => u.Split('/')[2]))
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var page in pages)
         {
             foreach (var source in page.Meta.Sources)

@@ -183,6 +183,23 @@ internal sealed class YamlFields
         }
     }
 
+    /// <summary>Where the scanner last succeeded: the best place to point at when YamlDotNet fails without a position.</summary>
+    private static (int Line, int Column) LastGoodToken(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        (int, int) last = (1, 1);
+        try
+        {
+            while (scanner.MoveNext())
+                if (scanner.Current is YamlDotNet.Core.Tokens.Scalar or YamlDotNet.Core.Tokens.FlowSequenceStart or YamlDotNet.Core.Tokens.FlowMappingStart)
+                    last = ((int)scanner.Current.Start.Line, (int)scanner.Current.Start.Column);
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+        }
+        return last;
+    }
+
     /// <summary>Parses YAML text into its single root node, reporting syntax errors at their true line.</summary>
     public static YamlNode? ParseRoot(string text, string file, int lineOffset, DiagnosticBag diagnostics)
     {
@@ -204,7 +221,9 @@ internal sealed class YamlFields
         catch (InvalidOperationException ex)
         {
             // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
-            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, lineOffset + 1, 1), ex.Message + " (check for an unclosed [ or {)");
+            _ = ex;
+            var (line, column) = LastGoodToken(text);
+            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, line + lineOffset, column), "the YAML could not be read after this point; look for an unclosed [ or { or quote");
             return null;
         }
     }

@@ -22,6 +22,8 @@ internal sealed record BuildOptions
     /// <summary>Run every stage and check, but write nothing (the <c>check</c> command).</summary>
     public bool DryRun { get; init; }
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
+    /// <summary>Kept by the preview between builds; null for one-shot builds.</summary>
+    public BuildCache? Cache { get; init; }
 }
 
 /// <summary>The result of a build: every diagnostic, the files of the site, and how long each stage took.</summary>
@@ -58,7 +60,7 @@ internal static class SiteBuilder
         // Load: theme, then content (pages choose among the theme's layouts).
         var templates = Step("theme", () => TemplateEngine.Load(options.ThemeDirectory, diagnostics));
         var assets = AssetCatalog.Load(options.ThemeDirectory);
-        var content = Step("load", () => ContentLoader.Load(options.InputDirectory, templates.LayoutNames, options.IncludeDrafts, options.Today, diagnostics));
+        var content = Step("load", () => ContentLoader.Load(options.InputDirectory, templates.LayoutNames, options.IncludeDrafts, options.Today, diagnostics, options.Cache));
         if (content is null) return Fail();
         if (options.BaseUrl is { } baseUrl) content = content with { Config = content.Config with { BaseUrl = baseUrl.TrimEnd('/') } };
         var gitDates = Step("git dates", () => GitDates.Read(options.InputDirectory));
@@ -88,7 +90,9 @@ internal static class SiteBuilder
         var siteHost = new Uri(content.Config.BaseUrl).Host;
         var processed = Step("post-process", () => html
             .AsParallel().AsOrdered()
-            .Select(h => HtmlPostProcessor.Process(h.Page, bodies[h.Page], h.Html, siteHost))
+            .Select(h => options.Cache is { } cache
+                ? cache.PostProcess(h.Page, bodies[h.Page], h.Html, () => HtmlPostProcessor.Process(h.Page, bodies[h.Page], h.Html, siteHost))
+                : HtmlPostProcessor.Process(h.Page, bodies[h.Page], h.Html, siteHost))
             .ToList());
 
         // Index: one search document per page and per h2 section, in lunr.js's own format.

@@ -20,7 +20,7 @@ internal static partial class ContentLoader
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 
-    public static SiteContent? Load(string inputDirectory, IReadOnlySet<string> layouts, bool includeDrafts, DateOnly today, DiagnosticBag diagnostics)
+    public static SiteContent? Load(string inputDirectory, IReadOnlySet<string> layouts, bool includeDrafts, DateOnly today, DiagnosticBag diagnostics, BuildCache? cache = null)
     {
         var configPath = Path.Combine(inputDirectory, SiteConfig.FileName);
         if (!File.Exists(configPath))
@@ -38,7 +38,11 @@ internal static partial class ContentLoader
         var files = Directory.EnumerateFiles(inputDirectory, "*.md", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).ToList();
         var pages = new Page?[files.Count];
-        Parallel.For(0, files.Count, i => pages[i] = LoadPage(inputDirectory, files[i], config, layouts, today, diagnostics));
+        // A page's reading depends on its file and on the sections, layouts and date it is checked against.
+        var context = string.Join('|', [.. config?.Sections.Select(s => s.Id) ?? [], .. layouts.Order(StringComparer.Ordinal), today.ToString("O")]);
+        Parallel.For(0, files.Count, i => pages[i] = cache is null
+            ? LoadPage(inputDirectory, files[i], config, layouts, today, diagnostics)
+            : cache.LoadPage(files[i], context, bag => LoadPage(inputDirectory, files[i], config, layouts, today, bag), diagnostics));
 
         var loaded = pages.OfType<Page>().Where(p => includeDrafts || !p.Meta.Draft).ToList();
         var failed = files.Where((f, i) => pages[i] is null).Select(f => UrlOf(inputDirectory, f)).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -38,7 +38,7 @@ internal sealed class PreviewSession : IAsyncDisposable
 
     private PreviewSession(BuildOptions options, string root, TextWriter log)
     {
-        _options = options;
+        _options = options with { Cache = new BuildCache() };
         Root = root;
         _log = log;
         _live = new LiveReload(root);

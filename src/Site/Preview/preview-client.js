@@ -48,6 +48,8 @@
   const events = new EventSource("/__preview/events");
   events.onmessage = (e) => {
     const message = JSON.parse(e.data);
+    // Lets tests (and curious editors) see that the page is listening and which build it has seen.
+    document.documentElement.dataset.previewBuild = String(message.build);
     if (message.kind === "errors") { showOverlay(message.diagnostics); lastBuild = message.build; return; }
     if (message.kind === "reload" && lastBuild !== null && message.build !== lastBuild) { location.reload(); return; }
     if (message.kind === "reload" && lastBuild === null) { location.reload(); return; }

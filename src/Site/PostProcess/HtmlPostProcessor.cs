@@ -100,13 +100,15 @@ internal static class HtmlPostProcessor
     private static List<SearchDocument> ExtractSearch(Page page, IElement prose)
     {
         var documents = new List<SearchDocument>();
-        var whole = new StringBuilder();
+        // The page's own document holds its summary, keywords and the text before the first h2; each h2 section is a document
+        // of its own. Indexing the whole body again would double the index for no better results.
+        var intro = new StringBuilder();
         string? sectionId = null, sectionTitle = null;
         var section = new StringBuilder();
         void Flush()
         {
             if (sectionId is not null && sectionTitle is not null)
-                documents.Add(new SearchDocument($"{page.Url}#{sectionId}", $"{page.Url}#{sectionId}", page.Meta.Title, sectionTitle, Collapse(section), page.Meta.Keywords));
+                documents.Add(new SearchDocument($"{page.Url}#{sectionId}", $"{page.Url}#{sectionId}", page.Meta.Title, sectionTitle, Collapse(section), []));
             section.Clear();
         }
         foreach (var child in prose.Children)
@@ -119,12 +121,11 @@ internal static class HtmlPostProcessor
                 continue;
             }
             var text = Text(child);
-            whole.Append(text).Append(' ');
-            section.Append(text).Append(' ');
+            (sectionId is null ? intro : section).Append(text).Append(' ');
         }
         Flush();
         var summary = page.Meta.Summary is { } s ? s + " " : "";
-        documents.Insert(0, new SearchDocument(page.Url, page.Url, page.Meta.Title, null, Collapse(new StringBuilder(summary).Append(whole)), page.Meta.Keywords));
+        documents.Insert(0, new SearchDocument(page.Url, page.Url, page.Meta.Title, null, Collapse(new StringBuilder(summary).Append(intro)), page.Meta.Keywords));
         return documents;
     }
 

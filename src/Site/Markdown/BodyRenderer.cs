@@ -61,8 +61,27 @@ internal static class BodyRenderer
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         SiteMarkdown.Pipeline.Setup(renderer);
+        // Raw HTML is an error (SITE050), and the build writes nothing then; it is escaped here as well so that no
+        // path, not even a preview of a broken page, ever emits it as markup.
+        renderer.ObjectRenderers.Replace<Markdig.Renderers.Html.HtmlBlockRenderer>(new EscapedHtmlBlock());
+        renderer.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.HtmlInlineRenderer>(new EscapedHtmlInline());
         renderer.Render(document);
         return writer.ToString();
+    }
+
+    private sealed class EscapedHtmlBlock : HtmlObjectRenderer<HtmlBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, HtmlBlock obj)
+        {
+            renderer.Write("<p>");
+            renderer.WriteEscape(obj.Lines.ToString());
+            renderer.Write("</p>");
+        }
+    }
+
+    private sealed class EscapedHtmlInline : HtmlObjectRenderer<HtmlInline>
+    {
+        protected override void Write(HtmlRenderer renderer, HtmlInline obj) => renderer.WriteEscape(obj.Tag);
     }
 
     /// <summary>
@@ -107,7 +126,11 @@ internal static class BodyRenderer
                     break;
                 case LinkInline link:
                     var url = link.Url ?? "";
-                    if (!IsSafeUrl(url)) diagnostics.Add(MarkdownDiagnostics.UnsafeLink, at, url);
+                    if (!IsSafeUrl(url))
+                    {
+                        diagnostics.Add(MarkdownDiagnostics.UnsafeLink, at, url);
+                        link.Url = ""; // never rendered as a live link, even where errors do not stop the output
+                    }
                     if (link.IsImage && !link.Any()) diagnostics.Add(MarkdownDiagnostics.ImageWithoutAlt, at, url);
                     links.Add(new ContentLink(url, at, link.IsImage));
                     break;

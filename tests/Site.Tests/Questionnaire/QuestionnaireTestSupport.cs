@@ -1,0 +1,54 @@
+using Site.Diagnostics;
+using Site.Questionnaire;
+
+namespace Site.Tests.Questionnaire;
+
+using Questionnaire = Site.Questionnaire.Questionnaire;
+
+/// <summary>Shared by the questionnaire tests: where the repository is, and which pages exist.</summary>
+internal static class QuestionnaireTestSupport
+{
+    public const string RealDisplayPath = "input/candidate/questionnaire.yml";
+
+    /// <summary>The pages the content issue creates; until the generator passes the real set, tests use this one.</summary>
+    public static readonly HashSet<string> KnownPages =
+    [
+        "/", "/candidate/", "/faq/", "/glossary/", "/about/", "/privacy/",
+        "/articles/what-is-hair-mesotherapy/", "/articles/how-it-works/", "/articles/what-is-injected/",
+        "/articles/who-it-may-help/", "/articles/contraindications/", "/articles/side-effects/",
+        "/articles/procedure-and-course/", "/articles/aftercare/", "/articles/compared-with-other-options/",
+        "/articles/what-the-evidence-says/",
+    ];
+
+    public static readonly HashSet<string> KnownFragments = ["/articles/contraindications/#temporary-reasons", "/articles/contraindications/#permanent-reasons"];
+
+    public static bool LinkExists(string url) =>
+        url.Contains('#') ? KnownFragments.Contains(url) : KnownPages.Contains(url);
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Site.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string RealYaml => File.ReadAllText(Path.Combine(RepoRoot, "input", "candidate", "questionnaire.yml"));
+
+    /// <summary>Loads and validates, returning the questionnaire (null on load errors) and every diagnostic as printed.</summary>
+    public static (Questionnaire? Questionnaire, List<string> Diagnostics) LoadAndValidate(string displayPath, string yaml)
+    {
+        var bag = new DiagnosticBag();
+        var q = QuestionnaireLoader.Load(displayPath, yaml, bag);
+        if (q is not null) QuestionnaireValidator.Validate(q, LinkExists, bag);
+        return (q, bag.Sorted().Select(d => d.ToString()).ToList());
+    }
+
+    public static Questionnaire LoadReal()
+    {
+        var (q, diagnostics) = LoadAndValidate(RealDisplayPath, RealYaml);
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+        return q!;
+    }
+}

@@ -1,0 +1,1 @@
+// Search: replaced by the search work.

@@ -33,7 +33,7 @@ internal static class SearchIndexWriter
     {
         var analyzer = new LunrAnalyzer();
         var builder = new LunrIndexBuilder(Fields, analyzer);
-        foreach (var document in ToLunrDocuments(documents, synonyms, analyzer)) builder.Add(document);
+        foreach (var (document, fieldTerms) in Analyze(documents, synonyms, analyzer)) builder.Add(document.Ref, fieldTerms);
         return new SearchIndexOutput(builder.ToJson(), SearchStore.ToJson(documents));
     }
 
@@ -42,19 +42,25 @@ internal static class SearchIndexWriter
     /// single unsplit token in lunr), then synonyms appended (see <see cref="SynonymExpander"/>).
     /// The reference test gives these same documents to lunr.js.
     /// </summary>
-    public static IEnumerable<LunrDocument> ToLunrDocuments(
-        IReadOnlyList<SearchDocument> documents, SynonymTable synonyms, LunrAnalyzer? analyzer = null)
+    public static IEnumerable<LunrDocument> ToLunrDocuments(IReadOnlyList<SearchDocument> documents, SynonymTable synonyms) =>
+        Analyze(documents, synonyms, new LunrAnalyzer()).Select(d => d.Document);
+
+    // Each document's lunr text and, from the same pass, its term ids per field.
+    private static IEnumerable<(LunrDocument Document, List<int>[] FieldTerms)> Analyze(
+        IReadOnlyList<SearchDocument> documents, SynonymTable synonyms, LunrAnalyzer analyzer)
     {
-        var expander = new SynonymExpander(synonyms, analyzer ?? new LunrAnalyzer());
+        var expander = new SynonymExpander(synonyms, analyzer);
         foreach (var d in documents)
         {
             string?[] texts = [d.PageTitle, d.SectionTitle, d.Body, string.Join(' ', d.Keywords)];
-            if (!expander.IsEmpty)
+            var fieldTerms = new List<int>[texts.Length];
+            for (var i = 0; i < texts.Length; i++)
             {
-                for (var i = 0; i < texts.Length; i++) texts[i] = expander.Expand(texts[i]);
+                fieldTerms[i] = [];
+                texts[i] = expander.Expand(texts[i], fieldTerms[i]);
             }
 
-            yield return new LunrDocument(d.Ref, texts);
+            yield return (new LunrDocument(d.Ref, texts), fieldTerms);
         }
     }
 }

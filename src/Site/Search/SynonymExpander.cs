@@ -27,27 +27,29 @@ internal sealed class SynonymExpander
 {
     private readonly LunrAnalyzer _analyzer;
     private readonly List<Rule> _rules = [];
-    private readonly List<string> _terms = [];
-    private readonly HashSet<string> _present = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _appended = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _present = [];
+    private readonly HashSet<int> _appended = [];
+    private readonly List<string> _additions = [];
+    private readonly List<int> _addedTerms = [];
 
-    /// <param name="Means">Each <c>means</c> phrase as its sequence of index terms.</param>
-    /// <param name="Lay">The lay words' tokens to append, one per distinct index term.</param>
-    private sealed record Rule(string[][] Means, (string Token, string Term)[] Lay);
+    /// <param name="Means">Each <c>means</c> phrase as its sequence of term ids.</param>
+    /// <param name="Lay">The lay words' tokens to append, one per distinct term.</param>
+    private sealed record Rule(int[][] Means, (string Token, int Term)[] Lay);
 
     public SynonymExpander(SynonymTable table, LunrAnalyzer analyzer)
     {
         _analyzer = analyzer;
         foreach (var entry in table.Entries)
         {
-            var means = entry.Means.Select(Terms).Where(t => t.Length > 0).ToArray();
-            var lay = new List<(string, string)>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var means = entry.Means.Select(TermIds).Where(t => t.Length > 0).ToArray();
+            var lay = new List<(string, int)>();
+            var seen = new HashSet<int>();
             foreach (var word in entry.Words)
             {
                 foreach (var token in LunrAnalyzer.Tokenize(word))
                 {
-                    if (_analyzer.TermOf(token) is { Length: > 0 } term && seen.Add(term)) lay.Add((token, term));
+                    var term = _analyzer.TermIdOf(token);
+                    if (term >= 0 && _analyzer.Term(term).Length > 0 && seen.Add(term)) lay.Add((token, term));
                 }
             }
 
@@ -57,49 +59,58 @@ internal sealed class SynonymExpander
 
     public bool IsEmpty => _rules.Count == 0;
 
-    private string[] Terms(string text)
+    private int[] TermIds(string text)
     {
-        var terms = new List<string>();
-        _analyzer.AddTerms(text, terms);
-        return [.. terms];
+        var ids = new List<int>();
+        _analyzer.AddTerms(text, ids);
+        return [.. ids];
     }
 
-    /// <summary>The field text with the lay words of every matching entry appended, or the text itself.</summary>
-    public string? Expand(string? text)
+    /// <summary>
+    /// Analyzes <paramref name="text"/> into <paramref name="termIds"/>, appends the terms of the lay words of every
+    /// entry whose <c>means</c> the text contains, and returns the text with those lay words appended: the text
+    /// that, given to lunr.js, yields exactly these terms.
+    /// </summary>
+    public string? Expand(string? text, List<int> termIds)
     {
+        var start = termIds.Count;
+        _analyzer.AddTerms(text, termIds);
         if (text is null || _rules.Count == 0) return text;
 
-        _terms.Clear();
-        _analyzer.AddTerms(text, _terms);
+        var fieldTerms = termIds.Count == start ? [] : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(termIds)[start..];
         _present.Clear();
-        _present.UnionWith(_terms);
+        foreach (var id in fieldTerms) _present.Add(id);
         _appended.Clear();
-        List<string>? additions = null;
+        _additions.Clear();
+        _addedTerms.Clear();
 
         foreach (var rule in _rules)
         {
-            if (!rule.Means.Any(ContainsPhrase)) continue;
+            var matches = false;
+            foreach (var phrase in rule.Means)
+            {
+                if (matches = ContainsPhrase(fieldTerms, phrase)) break;
+            }
+
+            if (!matches) continue;
             foreach (var (token, term) in rule.Lay)
             {
-                if (!_present.Contains(term) && _appended.Add(term)) (additions ??= []).Add(token);
+                if (_present.Contains(term) || !_appended.Add(term)) continue;
+                _additions.Add(token);
+                _addedTerms.Add(term);
             }
         }
 
+        // Only now: adding to termIds earlier could move the list's storage under fieldTerms.
+        termIds.AddRange(_addedTerms);
+
         // A space always separates tokens, so the appended tokens reach lunr exactly as they are here.
-        return additions is null ? text : text + " " + string.Join(' ', additions);
+        return _additions.Count == 0 ? text : text + " " + string.Join(' ', _additions);
     }
 
-    private bool ContainsPhrase(string[] phrase)
+    private bool ContainsPhrase(ReadOnlySpan<int> terms, int[] phrase)
     {
         if (!_present.Contains(phrase[0])) return false;
-        if (phrase.Length == 1) return true;
-        for (var i = 0; i + phrase.Length <= _terms.Count; i++)
-        {
-            var match = true;
-            for (var j = 0; j < phrase.Length && match; j++) match = _terms[i + j] == phrase[j];
-            if (match) return true;
-        }
-
-        return false;
+        return phrase.Length == 1 || terms.IndexOf(phrase) >= 0;
     }
 }

@@ -227,11 +227,6 @@ internal sealed class SynonymTable
             return items;
         }
 
-        private bool HasSearchableTerm(string text)
-        {
-            var terms = new List<string>();
-            _analyzer.AddTerms(text, terms);
-            return terms.Exists(t => t.Length > 0);
-        }
+        private bool HasSearchableTerm(string text) => _analyzer.Terms(text).Exists(t => t.Length > 0);
     }
 }

@@ -77,12 +77,7 @@ public sealed class LunrTextTests
         var inputs = TrickyTexts.ToList();
         var analyzer = new LunrAnalyzer();
         var expected = LunrReference.RunLines("analyze", LunrReference.QuoteArray(inputs), inputs.Count);
-        var actual = inputs.Select(t =>
-        {
-            var terms = new List<string>();
-            analyzer.AddTerms(t, terms);
-            return LunrReference.QuoteArray(terms);
-        }).ToList();
+        var actual = inputs.Select(t => LunrReference.QuoteArray(analyzer.Terms(t))).ToList();
         LunrReference.AssertSameLines(inputs, expected, actual);
     }
 

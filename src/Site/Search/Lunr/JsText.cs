@@ -16,6 +16,14 @@ internal static class JsText
     /// </summary>
     public static string ToLower(string s)
     {
+        // Most text is ASCII: lower-case it with the vectorised helpers.
+        if (Ascii.IsValid(s))
+        {
+            return s.AsSpan().IndexOfAnyInRange('A', 'Z') < 0
+                ? s
+                : string.Create(s.Length, s, static (destination, source) => Ascii.ToLower(source, destination, out _));
+        }
+
         var firstChange = -1;
         for (var i = 0; i < s.Length; i++)
         {

@@ -22,19 +22,27 @@ internal sealed class LunrAnalyzer
         "will", "with", "would", "yet", "you", "your",
     };
 
-    // Lower-cased token → its index term, or null when the stop-word filter drops it.
-    private readonly Dictionary<string, string?> _terms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _termsBySpan;
+    // Lower-cased token → id of its index term, or -1 when the stop-word filter drops it.
+    private readonly Dictionary<string, int> _tokenTerms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenTermsBySpan;
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<string> _terms = [];
 
-    public LunrAnalyzer() => _termsBySpan = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
+    public LunrAnalyzer() => _tokenTermsBySpan = _tokenTerms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsStopWord(string word) => StopWords.Contains(word);
 
+    /// <summary>How many distinct terms this analyzer has produced; ids run from 0 to this minus one.</summary>
+    public int TermCount => _terms.Count;
+
+    /// <summary>The text of a term id. Ids are this analyzer's own, not lunr's <c>_index</c>.</summary>
+    public string Term(int id) => _terms[id];
+
     /// <summary>
-    /// Appends the index terms of <paramref name="text"/> to <paramref name="terms"/>, in token order.
+    /// Appends the term ids of <paramref name="text"/> to <paramref name="termIds"/>, in token order.
     /// A null text yields nothing, as lunr's tokenizer does for null and undefined.
     /// </summary>
-    public void AddTerms(string? text, List<string> terms)
+    public void AddTerms(string? text, List<int> termIds)
     {
         if (text is null) return;
         var lowered = JsText.ToLower(text);
@@ -43,9 +51,17 @@ internal sealed class LunrAnalyzer
         {
             // lunr tests each single code unit against /[\s\-]+/, so runs of separators simply yield no tokens.
             if (end < lowered.Length && !IsSeparator(lowered[end])) continue;
-            if (end > start && TermOf(lowered.AsSpan(start, end - start)) is { } term) terms.Add(term);
+            if (end > start && TermIdOf(lowered.AsSpan(start, end - start)) is var id and >= 0) termIds.Add(id);
             start = end + 1;
         }
+    }
+
+    /// <summary>The index terms of <paramref name="text"/> as strings, in token order.</summary>
+    public List<string> Terms(string? text)
+    {
+        var ids = new List<int>();
+        AddTerms(text, ids);
+        return ids.ConvertAll(Term);
     }
 
     /// <summary>The lower-cased tokens of <paramref name="text"/>, before the pipeline, as lunr.tokenizer returns them.</summary>
@@ -64,14 +80,25 @@ internal sealed class LunrAnalyzer
         return tokens;
     }
 
-    /// <summary>The term the pipeline makes of one lower-cased token, or null when it is a stop word.</summary>
-    public string? TermOf(ReadOnlySpan<char> token)
+    /// <summary>The id of the term the pipeline makes of one lower-cased token, or -1 when it is a stop word.</summary>
+    public int TermIdOf(ReadOnlySpan<char> token)
     {
-        if (_termsBySpan.TryGetValue(token, out var term)) return term;
+        if (_tokenTermsBySpan.TryGetValue(token, out var id)) return id;
         var key = token.ToString();
-        term = Pipeline(key);
-        _terms[key] = term;
-        return term;
+        var term = Pipeline(key);
+        if (term is null)
+        {
+            id = -1;
+        }
+        else if (!_termIds.TryGetValue(term, out id))
+        {
+            id = _terms.Count;
+            _terms.Add(term);
+            _termIds.Add(term, id);
+        }
+
+        _tokenTerms[key] = id;
+        return id;
     }
 
     private static bool IsSeparator(char c) => c == '-' || JsText.IsWhiteSpace(c);

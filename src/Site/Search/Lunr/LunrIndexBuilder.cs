@@ -23,13 +23,16 @@ internal sealed class LunrIndexBuilder
     private readonly IReadOnlyList<LunrField> _fields;
     private readonly LunrAnalyzer _analyzer;
     private readonly List<string> _refs = [];
+    private readonly List<bool> _refIsArrayIndex = [];
     private readonly HashSet<string> _refSet = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _termIndex = new(StringComparer.Ordinal);
     private readonly List<Term> _terms = [];
     private readonly List<FieldEntry> _fieldEntries = [];
 
+    // Analyzer term id → lunr's _index (the order of first occurrence in this build), -1 while unseen.
+    private int[] _indexOfTermId = [];
+
     // Scratch for counting term frequencies in one field, reused across fields.
-    private readonly List<string> _fieldTerms = [];
+    private readonly List<int> _scratchTerms = [];
     private int[] _counts = new int[1024];
     private readonly List<int> _touched = [];
 
@@ -44,7 +47,7 @@ internal sealed class LunrIndexBuilder
         _analyzer = analyzer;
     }
 
-    /// <summary>A term of the inverted index: its <c>_index</c> and, per field, the ordinals of documents containing it.</summary>
+    /// <summary>A term of the inverted index: its text and, per field, the ordinals of documents containing it.</summary>
     private sealed class Term(string text, int fieldCount)
     {
         public string Text { get; } = text;
@@ -58,9 +61,10 @@ internal sealed class LunrIndexBuilder
         }
     }
 
-    /// <summary>One "field/ref" of lunr: its length in terms and its (term index, frequency) pairs.</summary>
+    /// <summary>One "field/ref" of lunr: its length in terms and its (term _index, frequency) pairs.</summary>
     private readonly record struct FieldEntry(int Document, int Field, int Length, (int Term, int Frequency)[] Frequencies);
 
+    /// <summary><c>builder.add(doc)</c>: tokenizes and runs the pipeline over each field's text.</summary>
     public void Add(LunrDocument document)
     {
         if (document.FieldTexts.Count != _fields.Count)
@@ -68,45 +72,74 @@ internal sealed class LunrIndexBuilder
             throw new ArgumentException($"Document '{document.Ref}' has {document.FieldTexts.Count} field texts; expected {_fields.Count}.");
         }
 
+        var fieldTerms = new List<int>[_fields.Count];
+        for (var f = 0; f < _fields.Count; f++)
+        {
+            fieldTerms[f] = [];
+            _analyzer.AddTerms(document.FieldTexts[f], fieldTerms[f]);
+        }
+
+        Add(document.Ref, fieldTerms);
+    }
+
+    /// <summary>
+    /// <c>builder.add(doc)</c> for a document whose fields this builder's analyzer has already turned into term ids,
+    /// so a caller that needed the terms anyway (synonym expansion) does not analyze the text twice.
+    /// </summary>
+    public void Add(string docRef, IReadOnlyList<List<int>> fieldTermIds)
+    {
+        if (fieldTermIds.Count != _fields.Count)
+        {
+            throw new ArgumentException($"Document '{docRef}' has {fieldTermIds.Count} fields; expected {_fields.Count}.");
+        }
+
         // lunr would silently overwrite the earlier document's field data and still count both; refuse instead.
-        if (!_refSet.Add(document.Ref)) throw new ArgumentException($"Duplicate search document ref '{document.Ref}'.");
+        if (!_refSet.Add(docRef)) throw new ArgumentException($"Duplicate search document ref '{docRef}'.");
 
         var docOrdinal = _refs.Count;
-        _refs.Add(document.Ref);
+        _refs.Add(docRef);
+        _refIsArrayIndex.Add(TryArrayIndex(docRef, out _));
+
+        if (_indexOfTermId.Length < _analyzer.TermCount)
+        {
+            var old = _indexOfTermId.Length;
+            Array.Resize(ref _indexOfTermId, Math.Max(_analyzer.TermCount, old * 2));
+            Array.Fill(_indexOfTermId, -1, old, _indexOfTermId.Length - old);
+        }
 
         for (var f = 0; f < _fields.Count; f++)
         {
-            _fieldTerms.Clear();
-            _analyzer.AddTerms(document.FieldTexts[f], _fieldTerms);
+            var termIds = fieldTermIds[f];
             _touched.Clear();
 
-            foreach (var text in _fieldTerms)
+            foreach (var termId in termIds)
             {
-                if (!_termIndex.TryGetValue(text, out var id))
+                var index = _indexOfTermId[termId];
+                if (index < 0)
                 {
-                    id = _terms.Count;
-                    _termIndex.Add(text, id);
-                    _terms.Add(new Term(text, _fields.Count));
-                    if (id >= _counts.Length) Array.Resize(ref _counts, _counts.Length * 2);
+                    index = _terms.Count;
+                    _indexOfTermId[termId] = index;
+                    _terms.Add(new Term(_analyzer.Term(termId), _fields.Count));
+                    if (index >= _counts.Length) Array.Resize(ref _counts, _counts.Length * 2);
                 }
 
-                if (_counts[id]++ == 0)
+                if (_counts[index]++ == 0)
                 {
-                    _touched.Add(id);
+                    _touched.Add(index);
                     // Tokens of one field of one document are consecutive, so one check keeps postings unique.
-                    _terms[id].Postings[f].Add(docOrdinal);
+                    _terms[index].Postings[f].Add(docOrdinal);
                 }
             }
 
             var frequencies = new (int Term, int Frequency)[_touched.Count];
             for (var i = 0; i < _touched.Count; i++)
             {
-                var id = _touched[i];
-                frequencies[i] = (id, _counts[id]);
-                _counts[id] = 0;
+                var index = _touched[i];
+                frequencies[i] = (index, _counts[index]);
+                _counts[index] = 0;
             }
 
-            _fieldEntries.Add(new FieldEntry(docOrdinal, f, _fieldTerms.Count, frequencies));
+            _fieldEntries.Add(new FieldEntry(docOrdinal, f, termIds.Count, frequencies));
         }
     }
 
@@ -129,7 +162,14 @@ internal sealed class LunrIndexBuilder
             idf[t] = JsMath.Log(1 + Math.Abs(x));
         }
 
-        var sb = new StringBuilder(64 * 1024);
+        // Refs and field names are written many times; quote and escape each once.
+        var quotedRefs = _refs.ConvertAll(Quote);
+        var quotedFields = _fields.Select(f => Quote(f.Name)).ToArray();
+        var fieldPrefixes = _fields.Select(f => f.Name + "/").ToArray();
+
+        var postingCount = _terms.Sum(t => t.Postings.Sum(p => p.Count));
+        var vectorLength = _fieldEntries.Sum(e => e.Frequencies.Length);
+        var sb = new StringBuilder(4096 + _terms.Count * 64 + postingCount * 48 + vectorLength * 12 + _fieldEntries.Count * 48);
         sb.Append("{\"version\":\"2.3.9\",\"fields\":[");
         for (var f = 0; f < _fields.Count; f++)
         {
@@ -144,7 +184,7 @@ internal sealed class LunrIndexBuilder
             if (!first) sb.Append(',');
             first = false;
             sb.Append('[');
-            JsJson.WriteString(sb, _fields[entry.Field].Name + "/" + _refs[entry.Document]);
+            JsJson.WriteString(sb, fieldPrefixes[entry.Field] + _refs[entry.Document]);
             sb.Append(",[");
             WriteVector(sb, entry, idf, averageLength[entry.Field], _fields[entry.Field].Boost);
             sb.Append("]]");
@@ -158,7 +198,7 @@ internal sealed class LunrIndexBuilder
         for (var i = 0; i < sorted.Length; i++)
         {
             if (i > 0) sb.Append(',');
-            WritePosting(sb, sorted[i]);
+            WritePosting(sb, sorted[i], quotedRefs, quotedFields);
         }
 
         sb.Append("],\"pipeline\":[\"stemmer\"]}");
@@ -177,15 +217,47 @@ internal sealed class LunrIndexBuilder
             // Same operations in the same order as lunr.Builder#createFieldVectors, so the doubles are identical.
             var score = idf[term] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (fieldLength / averageLength)) + tf);
             score *= boost;
-            var rounded = JsMath.Round(score * 1000) / 1000;
+            var thousandths = JsMath.Round(score * 1000);
             if (i > 0) sb.Append(',');
             JsJson.WriteNumber(sb, term);
             sb.Append(',');
-            JsJson.WriteNumber(sb, rounded);
+            WriteThousandths(sb, thousandths);
         }
     }
 
-    private void WritePosting(StringBuilder sb, int termId)
+    // Math.round(score * 1000) / 1000 as JSON.stringify prints it. Below 10^12 thousandths the double nearest
+    // to m/1000 has the three-decimal form as its shortest round-trip digits (doubles there are far closer
+    // together than 0.001), so the digits can be written from the integer without formatting a double.
+    private static void WriteThousandths(StringBuilder sb, double thousandths)
+    {
+        if (thousandths is < 0 or >= 1e12 || double.IsNaN(thousandths))
+        {
+            JsJson.WriteNumber(sb, thousandths / 1000);
+            return;
+        }
+
+        var m = (long)thousandths;
+        sb.Append(m / 1000);
+        var fraction = (int)(m % 1000);
+        if (fraction == 0) return;
+        sb.Append('.');
+        sb.Append((char)('0' + fraction / 100));
+        fraction %= 100;
+        if (fraction == 0) return;
+        sb.Append((char)('0' + fraction / 10));
+        fraction %= 10;
+        if (fraction == 0) return;
+        sb.Append((char)('0' + fraction));
+    }
+
+    private static string Quote(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2);
+        JsJson.WriteString(sb, s);
+        return sb.ToString();
+    }
+
+    private void WritePosting(StringBuilder sb, int termId, List<string> quotedRefs, string[] quotedFields)
     {
         var term = _terms[termId];
         sb.Append('[');
@@ -194,16 +266,13 @@ internal sealed class LunrIndexBuilder
         JsJson.WriteNumber(sb, termId);
         for (var f = 0; f < _fields.Count; f++)
         {
-            sb.Append(',');
-            JsJson.WriteString(sb, _fields[f].Name);
-            sb.Append(":{");
+            sb.Append(',').Append(quotedFields[f]).Append(":{");
             var firstRef = true;
             foreach (var docOrdinal in JsObjectKeyOrder(term.Postings[f]))
             {
                 if (!firstRef) sb.Append(',');
                 firstRef = false;
-                JsJson.WriteString(sb, _refs[docOrdinal]);
-                sb.Append(":{}");
+                sb.Append(quotedRefs[docOrdinal]).Append(":{}");
             }
 
             sb.Append('}');
@@ -219,7 +288,7 @@ internal sealed class LunrIndexBuilder
         List<(uint Index, int Doc)>? indices = null;
         foreach (var doc in docOrdinals)
         {
-            if (TryArrayIndex(_refs[doc], out var index)) (indices ??= []).Add((index, doc));
+            if (_refIsArrayIndex[doc] && TryArrayIndex(_refs[doc], out var index)) (indices ??= []).Add((index, doc));
         }
 
         if (indices is null) return docOrdinals;

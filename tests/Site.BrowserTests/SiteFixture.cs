@@ -11,6 +11,8 @@ namespace Site.BrowserTests;
 public sealed class SiteFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const string MarkerWord = "quokkazephyr";
+    public const string MarkerPage = "aftercare.md";
 
     private static readonly string[] ChromiumArgs =
     [
@@ -40,9 +42,12 @@ public sealed class SiteFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run tests/run, which installs Debian's chromium. Browser tests never pass without a browser.");
         _root = Directory.CreateTempSubdirectory("site-browser-").FullName;
+        // The real content, with one marker word planted in one page so search tests can find exactly that page.
+        PreviewTests.CopyTree(Path.Combine(RepoRoot, "input"), Path.Combine(_root, "input"));
+        File.AppendAllText(Path.Combine(_root, "input", "articles", MarkerPage), $"\nThis sentence holds the test word {MarkerWord}.\n");
         var result = SiteBuilder.Build(new BuildOptions
         {
-            InputDirectory = Path.Combine(RepoRoot, "input"),
+            InputDirectory = Path.Combine(_root, "input"),
             ThemeDirectory = Path.Combine(RepoRoot, "theme"),
             OutputDirectory = OutputDirectory,
         });

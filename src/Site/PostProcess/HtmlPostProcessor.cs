@@ -105,15 +105,23 @@ internal static class HtmlPostProcessor
         var intro = new StringBuilder();
         string? sectionId = null, sectionTitle = null;
         var section = new StringBuilder();
+        var subheadings = new List<string>();
         void Flush()
         {
             if (sectionId is not null && sectionTitle is not null)
-                documents.Add(new SearchDocument($"{page.Url}#{sectionId}", $"{page.Url}#{sectionId}", page.Meta.Title, sectionTitle, Collapse(section), []));
+                documents.Add(new SearchDocument($"{page.Url}#{sectionId}", $"{page.Url}#{sectionId}", page.Meta.Title, sectionTitle, Collapse(section), [])
+                {
+                    Subheadings = [.. subheadings],
+                });
             section.Clear();
+            subheadings.Clear();
         }
+        // A glossary is one document: its h2s are only letters, and a definition should not outrank the article
+        // that explains the term (readers reach the definition from there, one click away).
+        var split = page.Layout == "glossary" ? null : "h2";
         foreach (var child in prose.Children)
         {
-            if (child.LocalName == "h2" && child.Id is { Length: > 0 } id)
+            if (child.LocalName == split && child.Id is { Length: > 0 } id)
             {
                 Flush();
                 sectionId = id;
@@ -121,6 +129,7 @@ internal static class HtmlPostProcessor
                 continue;
             }
             var text = Text(child);
+            if (child.LocalName == "h3" && split == "h2" && sectionId is not null) subheadings.Add(text.Trim());
             (sectionId is null ? intro : section).Append(text).Append(' ');
         }
         Flush();

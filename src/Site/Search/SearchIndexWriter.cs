@@ -52,7 +52,8 @@ internal static class SearchIndexWriter
         var expander = new SynonymExpander(synonyms, analyzer);
         foreach (var d in documents)
         {
-            string?[] texts = [d.PageTitle, d.SectionTitle, d.Body, string.Join(' ', d.Keywords)];
+            var section = d.Subheadings.Count == 0 ? d.SectionTitle : string.Join(' ', [d.SectionTitle, .. d.Subheadings]);
+            string?[] texts = [d.PageTitle, section, d.Body, string.Join(' ', d.Keywords)];
             var fieldTerms = new List<int>[texts.Length];
             for (var i = 0; i < texts.Length; i++)
             {

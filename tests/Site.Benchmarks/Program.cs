@@ -54,6 +54,7 @@ static void RealSite(string root)
     var index = File.ReadAllText(Path.Combine(output, "search", "index.json"));
     var store = File.ReadAllText(Path.Combine(output, "search", "store.json"));
     Console.WriteLine($"real site search: {last.Pages.Sum(p => p.SearchDocuments.Count)} documents; index {index.Length / 1024} KB ({Gzip(index) / 1024} KB gzip), store {store.Length / 1024} KB ({Gzip(store) / 1024} KB gzip), total {(Gzip(index) + Gzip(store)) / 1024} KB gzip");
+    Console.WriteLine("real site search, node 20 (V8, as in chromium): " + QueryTime(root, Path.Combine(output, "search", "index.json")));
     Directory.Delete(output, true);
 }
 
@@ -71,6 +72,20 @@ static void SearchBudget(string root, int pageCount)
     var clock = Stopwatch.StartNew();
     var output = SearchIndexWriter.Write(docs, SynonymTable.Empty);
     Console.WriteLine($"synthetic search ({pageCount} pages, {docs.Count} documents): written in {clock.ElapsedMilliseconds} ms; index {Gzip(output.IndexJson) / 1024} KB gzip, store {Gzip(output.StoreJson) / 1024} KB gzip");
+    var file = Path.GetTempFileName();
+    File.WriteAllText(file, output.IndexJson);
+    Console.WriteLine($"synthetic search ({pageCount} pages), node 20: " + QueryTime(root, file));
+    File.Delete(file);
+}
+
+static string QueryTime(string root, string indexFile)
+{
+    var info = new ProcessStartInfo("node", [Path.Combine(root, "tests", "Site.Benchmarks", "query-time.js"), Path.Combine(root, "theme", "node_modules", "lunr", "lunr.js"), indexFile])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+    using var process = Process.Start(info)!;
+    var text = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    return text.Trim();
 }
 
 static void Synthetic(string root, int pageCount)

@@ -12,6 +12,7 @@ var pages = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 RealSite(root);
+await PreviewLatency(root);
 SearchBudget(root, 1_000);
 Synthetic(root, pages);
 
@@ -56,6 +57,43 @@ static void RealSite(string root)
     Console.WriteLine($"real site search: {last.Pages.Sum(p => p.SearchDocuments.Count)} documents; index {index.Length / 1024} KB ({Gzip(index) / 1024} KB gzip), store {store.Length / 1024} KB ({Gzip(store) / 1024} KB gzip), total {(Gzip(index) + Gzip(store)) / 1024} KB gzip");
     Console.WriteLine("real site search, node 20 (V8, as in chromium): " + QueryTime(root, Path.Combine(output, "search", "index.json")));
     Directory.Delete(output, true);
+}
+
+// Save a file → the preview's "reload" event reaches a connected page, measured on the event stream itself.
+static async Task PreviewLatency(string root)
+{
+    var copy = Directory.CreateTempSubdirectory("bench-preview-").FullName;
+    foreach (var folder in new[] { "input", "theme" })
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, file);
+            if (relative.Contains("node_modules")) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, relative))!);
+            File.Copy(file, Path.Combine(copy, relative));
+        }
+    Directory.CreateSymbolicLink(Path.Combine(copy, "theme", "node_modules"), Path.Combine(root, "theme", "node_modules"));
+    File.Copy(Path.Combine(root, "netlify.toml"), Path.Combine(copy, "netlify.toml"));
+    var options = new BuildOptions { InputDirectory = Path.Combine(copy, "input"), ThemeDirectory = Path.Combine(copy, "theme"), OutputDirectory = Path.Combine(copy, "output") };
+    await using var session = await Site.Preview.PreviewSession.StartAsync(options, 0, cms: false, TextWriter.Null);
+    using var http = new HttpClient { BaseAddress = session.BaseUri, Timeout = Timeout.InfiniteTimeSpan };
+    using var stream = await http.GetStreamAsync("/__preview/events");
+    using var reader = new StreamReader(stream);
+    await reader.ReadLineAsync(); // the current state
+    await reader.ReadLineAsync();
+    var article = Path.Combine(copy, "input", "articles", "aftercare.md");
+    var times = new List<double>();
+    for (var i = 0; i < 15; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        File.AppendAllText(article, $"\nEdit {i}.\n");
+        string? line;
+        while ((line = await reader.ReadLineAsync()) is not null && !line.Contains("\"reload\"")) { }
+        times.Add(clock.Elapsed.TotalMilliseconds);
+        await Task.Delay(100);
+    }
+    times.Sort();
+    Console.WriteLine($"preview: file saved → reload event at the page, median {times[times.Count / 2]:0} ms, max {times[^1]:0} ms ({times.Count} edits; the page then reloads from 127.0.0.1)");
+    Directory.Delete(copy, true);
 }
 
 static void SearchBudget(string root, int pageCount)

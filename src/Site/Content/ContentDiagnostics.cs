@@ -18,7 +18,6 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor BadFileName = new("SITE011", Severity.Error, "The file name '{0}' is not a clean slug: use lower-case letters, digits and single hyphens (suggested: '{1}').");
     public static readonly DiagnosticDescriptor UnknownSection = new("SITE012", Severity.Error, "Unknown section '{0}'. Sections are defined in input/site.yml: {1}.");
     public static readonly DiagnosticDescriptor UnknownReference = new("SITE013", Severity.Error, "Unknown source '{0}': add it to input/references.yml or fix the id.");
-    public static readonly DiagnosticDescriptor DuplicateKey = new("SITE014", Severity.Error, "Key '{0}' appears twice.");
     public static readonly DiagnosticDescriptor DuplicateReference = new("SITE015", Severity.Error, "Source id '{0}' is defined twice.");
     public static readonly DiagnosticDescriptor UnknownRelated = new("SITE016", Severity.Error, "Related article '{0}' does not exist: use the file name of an article in input/articles/ without '.md'.");
     public static readonly DiagnosticDescriptor EmptyValue = new("SITE017", Severity.Error, "Key '{0}' must not be empty.");

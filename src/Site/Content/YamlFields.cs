@@ -23,12 +23,6 @@ internal sealed class YamlFields
         _file = file;
         _lineOffset = lineOffset;
         _diagnostics = diagnostics;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in map.Children.Keys)
-        {
-            if (key is YamlScalarNode { Value: { } name } && !seen.Add(name))
-                diagnostics.Add(ContentDiagnostics.DuplicateKey, Span(key), name);
-        }
     }
 
     public SourceSpan MapSpan => Span(_map);

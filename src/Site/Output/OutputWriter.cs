@@ -20,11 +20,10 @@ internal static class OutputWriter
         try
         {
             Directory.CreateDirectory(staging);
-            foreach (var directory in files.Select(f => Path.GetDirectoryName(Path.Combine(staging, f.Path))!).Distinct())
-                Directory.CreateDirectory(directory);
             Parallel.ForEach(files, file =>
             {
                 var target = Path.Combine(staging, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 switch (file)
                 {
                     case TextOutput text: File.WriteAllText(target, text.Text, Utf8); break;

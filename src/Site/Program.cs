@@ -1,1 +1,72 @@
-System.Console.WriteLine("hi");
+using System.CommandLine;
+using Site;
+using Site.Diagnostics;
+
+// The command line is a contract other tools rely on: exit 0 on success, 1 when content has errors, 2 on bad usage.
+var input = new Option<string>("--input") { Description = "Folder of content (Markdown, site.yml).", DefaultValueFactory = _ => "input" };
+var theme = new Option<string>("--theme") { Description = "Folder of layouts, partials and assets.", DefaultValueFactory = _ => "theme" };
+var output = new Option<string>("--output") { Description = "Folder the site is written to.", DefaultValueFactory = _ => "output" };
+var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL the site is served from (overrides site.yml)." };
+var drafts = new Option<bool>("--drafts") { Description = "Include pages marked draft: true." };
+var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
+var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 for the preview server.", DefaultValueFactory = _ => 5080 };
+var cms = new Option<bool>("--cms") { Description = "Also start decap-server so /admin/ edits local files." };
+
+BuildOptions OptionsOf(ParseResult r, bool dryRun) => new()
+{
+    InputDirectory = r.GetValue(input)!,
+    ThemeDirectory = r.GetValue(theme)!,
+    OutputDirectory = r.GetValue(output)!,
+    BaseUrl = r.GetValue(baseUrl),
+    IncludeDrafts = r.GetValue(drafts),
+    DryRun = dryRun,
+};
+
+var build = new Command("build", "Build the site into the output folder (replaced only when the build succeeds).") { input, theme, output, baseUrl, drafts, strict };
+build.SetAction(r => Cli.Report(SiteBuilder.Build(OptionsOf(r, dryRun: false)), r.GetValue(strict), "build"));
+
+var check = new Command("check", "Run every stage and validation, write nothing, and report reading grades.") { input, theme, output, baseUrl, drafts, strict };
+check.SetAction(r =>
+{
+    var result = SiteBuilder.Build(OptionsOf(r, dryRun: true));
+    Cli.PrintGrades(result);
+    return Cli.Report(result, r.GetValue(strict), "check");
+});
+
+var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on change and reload open pages.") { input, theme, output, baseUrl, drafts, port, cms };
+preview.SetAction((r, cancel) => Site.Preview.PreviewCommand.RunAsync(OptionsOf(r, dryRun: false), r.GetValue(port), r.GetValue(cms), cancel));
+
+var root = new RootCommand("Builds the hair mesotherapy site from Markdown.") { build, check, preview };
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run with --help for usage.");
+    return 2;
+}
+return await parsed.InvokeAsync();
+
+internal static class Cli
+{
+    public static int Report(BuildResult result, bool strict, string verb)
+    {
+        var diagnostics = result.Diagnostics.Sorted();
+        foreach (var d in diagnostics)
+        {
+            var shown = strict && !d.IsError ? d with { Severity = Severity.Error } : d;
+            (shown.IsError ? Console.Error : Console.Out).WriteLine(shown);
+        }
+        var errors = diagnostics.Count(d => d.IsError || strict);
+        var warnings = diagnostics.Count - diagnostics.Count(d => d.IsError) - (strict ? diagnostics.Count(d => !d.IsError) : 0);
+        var stages = string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Took.TotalMilliseconds:0} ms"));
+        var total = result.Timings.Sum(t => t.Took.TotalMilliseconds);
+        Console.WriteLine($"{verb}: {result.Pages.Count} pages, {result.Files.Count} files; {errors} error(s), {warnings} warning(s); {total:0} ms ({stages})");
+        return errors > 0 ? 1 : 0;
+    }
+
+    public static void PrintGrades(BuildResult result)
+    {
+        foreach (var p in result.Pages.Where(p => p.Page.IsArticle).OrderBy(p => p.Page.Source.DisplayPath, StringComparer.Ordinal))
+            Console.WriteLine($"{p.Page.Source.DisplayPath}: reading grade {p.Body.Readability.Grade:0.0} ({p.Body.Readability.Words} words, {p.Body.ReadingMinutes} min)");
+    }
+}

@@ -131,7 +131,7 @@ internal static partial class QuestionnaireValidator
 
     private static void CheckMarkdownLinks(SourceText text, Func<string, bool> linkExists, DiagnosticBag diagnostics)
     {
-        var document = Markdown.Parse(text.Value, LinkPipeline);
+        var document = Markdig.Markdown.Parse(text.Value, LinkPipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (link.Url is not { } url) continue;

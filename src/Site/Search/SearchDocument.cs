@@ -16,4 +16,8 @@ public sealed record SearchDocument(
     string PageTitle,
     string? SectionTitle,
     string Body,
-    IReadOnlyList<string> Keywords);
+    IReadOnlyList<string> Keywords)
+{
+    /// <summary>The h3 headings inside the section: indexed with the section heading (they name what it covers), not shown.</summary>
+    public IReadOnlyList<string> Subheadings { get; init; } = [];
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using Site.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Site.Content;
+
+/// <summary>
+/// Strict, position-keeping reads from one YAML mapping. Every read records the key as known;
+/// <see cref="RejectUnknownKeys"/> then reports the rest, so a typo in front matter is an error at its line.
+/// </summary>
+internal sealed class YamlFields
+{
+    private readonly YamlMappingNode _map;
+    private readonly string _file;
+    private readonly int _lineOffset;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    public YamlFields(YamlMappingNode map, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        _map = map;
+        _file = file;
+        _lineOffset = lineOffset;
+        _diagnostics = diagnostics;
+    }
+
+    public SourceSpan MapSpan => Span(_map);
+
+    public SourceSpan Span(YamlNode node) => At(node.Start);
+
+    public SourceSpan At(Mark mark) => new(_file, (int)mark.Line + _lineOffset, (int)mark.Column);
+
+    /// <summary>The span of a key's value, or of the mapping when the key is absent.</summary>
+    public SourceSpan SpanOf(string key) => Find(key) is { } node ? Span(node) : MapSpan;
+
+    public SourceSpan KeySpan(string key)
+    {
+        foreach (var (k, _) in _map.Children)
+            if (k is YamlScalarNode { Value: var v } && v == key) return Span(k);
+        return MapSpan;
+    }
+
+    public YamlNode? Find(string key)
+    {
+        _known.Add(key);
+        foreach (var (k, v) in _map.Children)
+            if (k is YamlScalarNode { Value: var name } && name == key) return v;
+        return null;
+    }
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
+
+    public string? String(string key, bool required = false)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node))
+        {
+            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, node is null ? MapSpan : Span(node), key);
+            return null;
+        }
+        if (node is not YamlScalarNode scalar)
+        {
+            _diagnostics.Add(ContentDiagnostics.WrongType, Span(node), key, "a text value");
+            return null;
+        }
+        var value = scalar.Value!.Trim();
+        if (value.Length == 0 && required)
+        {
+            _diagnostics.Add(ContentDiagnostics.EmptyValue, Span(node), key);
+            return null;
+        }
+        return value;
+    }
+
+    public int? Int(string key)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node)) return null;
+        if (node is YamlScalarNode { Value: var v } && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+            return n;
+        _diagnostics.Add(ContentDiagnostics.WrongType, Span(node), key, "a whole number");
+        return null;
+    }
+
+    public bool? Bool(string key)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node)) return null;
+        if (node is YamlScalarNode { Value: "true" or "false" } s) return s.Value == "true";
+        _diagnostics.Add(ContentDiagnostics.WrongType, Span(node), key, "true or false");
+        return null;
+    }
+
+    public DateOnly? Date(string key, bool required = false)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node))
+        {
+            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, node is null ? MapSpan : Span(node), key);
+            return null;
+        }
+        if (node is YamlScalarNode { Value: var v } &&
+            DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return d;
+        _diagnostics.Add(ContentDiagnostics.InvalidDate, Span(node), key, (node as YamlScalarNode)?.Value ?? node.NodeType.ToString());
+        return null;
+    }
+
+    /// <summary>A list of text values; a single scalar is not accepted, so editors learn the one list shape.</summary>
+    public IReadOnlyList<(string Value, SourceSpan Span)> StringList(string key, bool required = false)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node))
+        {
+            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, node is null ? MapSpan : Span(node), key);
+            return [];
+        }
+        if (node is not YamlSequenceNode seq)
+        {
+            _diagnostics.Add(ContentDiagnostics.WrongType, Span(node), key, "a list, for example [a, b]");
+            return [];
+        }
+        var list = new List<(string, SourceSpan)>();
+        foreach (var item in seq.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } v }) list.Add((v.Trim(), Span(item)));
+            else _diagnostics.Add(ContentDiagnostics.WrongType, Span(item), key, "a list of text values");
+        }
+        return list;
+    }
+
+    public YamlSequenceNode? Sequence(string key, bool required = false)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node))
+        {
+            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, MapSpan, key);
+            return null;
+        }
+        if (node is YamlSequenceNode seq) return seq;
+        _diagnostics.Add(ContentDiagnostics.WrongType, Span(node), key, "a list");
+        return null;
+    }
+
+    public YamlMappingNode? Mapping(string key, bool required = false)
+    {
+        var node = Find(key);
+        if (node is null || IsNull(node))
+        {
+            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, MapSpan, key);
+            return null;
+        }
+        if (node is YamlMappingNode map) return map;
+        _diagnostics.Add(ContentDiagnostics.WrongType, Span(node), key, "a mapping of keys to values");
+        return null;
+    }
+
+    /// <summary>The free-form <c>extra:</c> map, as plain strings (nested values keep their YAML text).</summary>
+    public IReadOnlyDictionary<string, string> Extra()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Mapping("extra") is not { } map) return result;
+        foreach (var (k, v) in map.Children)
+            if (k is YamlScalarNode { Value: { } name }) result[name] = v is YamlScalarNode s ? s.Value ?? "" : v.ToString();
+        return result;
+    }
+
+    public void RejectUnknownKeys()
+    {
+        var known = string.Join(", ", _known.Order(StringComparer.Ordinal));
+        foreach (var (k, _) in _map.Children)
+        {
+            if (k is YamlScalarNode { Value: { } name } && !_known.Contains(name))
+                _diagnostics.Add(ContentDiagnostics.UnknownKey, Span(k), name, known);
+        }
+    }
+
+    /// <summary>Where the scanner last succeeded: the best place to point at when YamlDotNet fails without a position.</summary>
+    private static (int Line, int Column) LastGoodToken(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        (int, int) last = (1, 1);
+        try
+        {
+            while (scanner.MoveNext())
+                if (scanner.Current is YamlDotNet.Core.Tokens.Scalar or YamlDotNet.Core.Tokens.FlowSequenceStart or YamlDotNet.Core.Tokens.FlowMappingStart)
+                    last = ((int)scanner.Current.Start.Line, (int)scanner.Current.Start.Column);
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+        }
+        return last;
+    }
+
+    /// <summary>Parses YAML text into its single root node, reporting syntax errors at their true line.</summary>
+    public static YamlNode? ParseRoot(string text, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException?.Message ?? ex.Message;
+            // YamlDotNet prefixes messages with "(Line: n, Col: m, Idx: i) - (...): "; the position is ours to print.
+            var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
+            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column), message);
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
+            _ = ex;
+            var (line, column) = LastGoodToken(text);
+            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, line + lineOffset, column), "the YAML could not be read after this point; look for an unclosed [ or { or quote");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Site.Links;
+
+/// <summary>Everything the site will serve: output paths and, for HTML pages, the ids on each page.</summary>
+internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionary<string, IReadOnlySet<string>> idsByFile, IReadOnlyDictionary<string, string> redirects, IReadOnlySet<string>? failedUrls = null)
+{
+    public enum Result { Ok, NoFile, NoFragment, Redirect, External }
+
+    /// <summary>
+    /// Resolves <paramref name="target"/> as written on the page at <paramref name="pageUrl"/> and checks it.
+    /// Links to other sites are not fetched (the build works offline).
+    /// </summary>
+    public (Result Result, string Path, string? Fragment) Check(string target, string pageUrl, string siteHost)
+    {
+        if (target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || target.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || target.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            return (Result.External, target, null);
+        var baseUri = new Uri("https://" + siteHost + pageUrl);
+        if (!Uri.TryCreate(baseUri, target, out var uri)) return (Result.NoFile, target, null);
+        if (!string.Equals(uri.Host, siteHost, StringComparison.OrdinalIgnoreCase) || uri.Scheme is not ("http" or "https"))
+            return (Result.External, target, null);
+        var path = Uri.UnescapeDataString(uri.AbsolutePath);
+        var fragment = uri.Fragment.Length > 1 ? Uri.UnescapeDataString(uri.Fragment[1..]) : null;
+        if (failedUrls?.Contains(path) == true) return (Result.Ok, path, fragment); // already reported where it failed
+        if (redirects.TryGetValue(path, out var to)) return (Result.Redirect, to, fragment);
+        var file = Content.Page.UrlToOutputPath(path);
+        if (!files.Contains(file))
+        {
+            if (!path.EndsWith('/') && files.Contains(path.TrimStart('/') + "/index.html")) return (Result.Redirect, path + "/", fragment);
+            return (Result.NoFile, path, fragment);
+        }
+        if (fragment is not null && idsByFile.TryGetValue(file, out var ids) && !ids.Contains(fragment))
+            return (Result.NoFragment, path, fragment);
+        return (Result.Ok, path, fragment);
+    }
+
+    /// <summary>True when a root-relative link (with optional #fragment) reaches a page and id that exist.</summary>
+    public bool Exists(string target) => Check(target, "/", "site.invalid").Result is Result.Ok;
+}

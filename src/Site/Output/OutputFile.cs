@@ -1,0 +1,8 @@
+namespace Site.Output;
+
+/// <summary>A file of the built site, by its path under the output folder.</summary>
+internal abstract record OutputFile(string Path);
+
+internal sealed record TextOutput(string Path, string Text) : OutputFile(Path);
+
+internal sealed record CopyOutput(string Path, string SourcePath) : OutputFile(Path);

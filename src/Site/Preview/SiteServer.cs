@@ -1,0 +1,104 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Site.Output;
+
+namespace Site.Preview;
+
+/// <summary>
+/// Serves a built site from disk on 127.0.0.1 the way Netlify does: pretty URLs, the 404 page, and the headers and
+/// redirects of netlify.toml. The preview adds a <see cref="LiveReload"/> hub; the browser tests use it without one.
+/// </summary>
+internal sealed class SiteServer : IAsyncDisposable
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private readonly WebApplication _app;
+
+    private SiteServer(WebApplication app, Uri baseUri)
+    {
+        _app = app;
+        BaseUri = baseUri;
+    }
+
+    public Uri BaseUri { get; }
+
+    public static async Task<SiteServer> StartAsync(string outputDirectory, NetlifyConfig netlify, int port = 0, LiveReload? live = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        var root = Path.GetFullPath(outputDirectory);
+        app.Run(context => Serve(context, root, netlify, live));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SiteServer(app, new Uri(address.Replace("[::]", "127.0.0.1") + "/"));
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancel) => _app.WaitForShutdownAsync(cancel);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task Serve(HttpContext context, string root, NetlifyConfig netlify, LiveReload? live)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var path = request.Path.Value ?? "/";
+        if (live is not null && await live.TryHandle(context)) return;
+
+        foreach (var (name, value) in netlify.HeadersFor(path)) response.Headers[name] = value;
+
+        if (netlify.Redirects.FirstOrDefault(r => r.From == path) is { } redirect)
+        {
+            response.StatusCode = redirect.Status;
+            response.Headers.Location = redirect.To;
+            return;
+        }
+
+        var file = Resolve(root, path);
+        if (file is null && !path.EndsWith('/') && Resolve(root, path + "/") is not null)
+        {
+            response.StatusCode = StatusCodes.Status301MovedPermanently;
+            response.Headers.Location = path + "/" + request.QueryString;
+            return;
+        }
+        if (file is null)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            file = Resolve(root, "/404.html");
+            if (file is null) return;
+        }
+        if (!ContentTypes.TryGetContentType(file, out var type)) type = "application/octet-stream";
+        response.ContentType = type.StartsWith("text/", StringComparison.Ordinal) || type is "application/javascript" or "application/json" or "image/svg+xml" or "application/xml"
+            ? type + "; charset=utf-8" : type;
+        if (HttpMethods.IsHead(request.Method)) return;
+        if (live is not null && type == "text/html")
+        {
+            var html = await File.ReadAllTextAsync(file);
+            await response.WriteAsync(LiveReload.Inject(html));
+            return;
+        }
+        await response.SendFileAsync(file);
+    }
+
+    /// <summary>The file for a URL path, never outside the site's folder.</summary>
+    private static string? Resolve(string root, string path)
+    {
+        var relative = Uri.UnescapeDataString(path).TrimStart('/');
+        if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        return File.Exists(full) ? full : null;
+    }
+}

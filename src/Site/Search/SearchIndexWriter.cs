@@ -1,0 +1,67 @@
+using Site.Search.Lunr;
+
+namespace Site.Search;
+
+/// <summary>The two files of site search: the serialized lunr index and the document store.</summary>
+/// <param name="IndexJson">Byte-identical to <c>JSON.stringify(idx)</c> of lunr.js 2.3.9 over the same documents.</param>
+/// <param name="StoreJson">ref → title, section, url and excerpt; see <see cref="SearchStore"/>.</param>
+internal sealed record SearchIndexOutput(string IndexJson, string StoreJson);
+
+/// <summary>
+/// Builds the lunr.js 2.3.9 index of the site in .NET, so the build needs no JavaScript runtime.
+/// <para>
+/// The index is what <c>lunr(function () { this.ref('ref'); this.field('title', { boost: 10 }); … })</c> would
+/// serialize. Its <c>pipeline</c> is <c>["stemmer"]</c> because that is lunr's <em>search</em> pipeline:
+/// at query time lunr.js only stems the terms. The browser must therefore do the rest of what indexing did
+/// to text before calling <c>query.term</c>: lunr.tokenizer (lower-cases, splits on whitespace and hyphens),
+/// lunr.trimmer (strips non-word characters at the ends) and, optionally, lunr.stopWordFilter, since stop
+/// words are never in the index.
+/// </para>
+/// </summary>
+internal static class SearchIndexWriter
+{
+    /// <summary>The index fields in lunr's order, with their build-time boosts.</summary>
+    public static IReadOnlyList<LunrField> Fields { get; } =
+    [
+        new("title", 10),
+        new("section", 5),
+        new("body", 1),
+        new("keywords", 5),
+    ];
+
+    public static SearchIndexOutput Write(IReadOnlyList<SearchDocument> documents, SynonymTable synonyms)
+    {
+        var analyzer = new LunrAnalyzer();
+        var builder = new LunrIndexBuilder(Fields, analyzer);
+        foreach (var (document, fieldTerms) in Analyze(documents, synonyms, analyzer)) builder.Add(document.Ref, fieldTerms);
+        return new SearchIndexOutput(builder.ToJson(), SearchStore.ToJson(documents));
+    }
+
+    /// <summary>
+    /// The documents exactly as they are indexed: keywords joined by spaces (an array would make each keyword a
+    /// single unsplit token in lunr), then synonyms appended (see <see cref="SynonymExpander"/>).
+    /// The reference test gives these same documents to lunr.js.
+    /// </summary>
+    public static IEnumerable<LunrDocument> ToLunrDocuments(IReadOnlyList<SearchDocument> documents, SynonymTable synonyms) =>
+        Analyze(documents, synonyms, new LunrAnalyzer()).Select(d => d.Document);
+
+    // Each document's lunr text and, from the same pass, its term ids per field.
+    private static IEnumerable<(LunrDocument Document, List<int>[] FieldTerms)> Analyze(
+        IReadOnlyList<SearchDocument> documents, SynonymTable synonyms, LunrAnalyzer analyzer)
+    {
+        var expander = new SynonymExpander(synonyms, analyzer);
+        foreach (var d in documents)
+        {
+            var section = d.Subheadings.Count == 0 ? d.SectionTitle : string.Join(' ', [d.SectionTitle, .. d.Subheadings]);
+            string?[] texts = [d.PageTitle, section, d.Body, string.Join(' ', d.Keywords)];
+            var fieldTerms = new List<int>[texts.Length];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                fieldTerms[i] = [];
+                texts[i] = expander.Expand(texts[i], fieldTerms[i]);
+            }
+
+            yield return (new LunrDocument(d.Ref, texts), fieldTerms);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Scriban.Runtime;
+using Site.Content;
+using Site.Markdown;
+using Site.Output;
+
+namespace Site.Templates;
+
+/// <summary>Builds the objects templates see: <c>site</c>, <c>page</c>, <c>catalog</c>, <c>all_sources</c> and the <c>asset</c> function.</summary>
+internal sealed class ModelBuilder
+{
+    private readonly SiteContent _content;
+    private readonly AssetCatalog _assets;
+    private readonly IReadOnlyDictionary<string, DateOnly> _gitDates;
+    private readonly string _repositoryRoot;
+    private readonly Dictionary<string, ArticleCard> _cards;
+    private readonly IReadOnlyList<SectionModel> _sections;
+    private readonly SiteModel _site;
+    private readonly IReadOnlyList<SourceModel> _allSources;
+
+    public ModelBuilder(SiteContent content, IReadOnlyDictionary<Page, RenderedBody> bodies, AssetCatalog assets, IReadOnlyDictionary<string, DateOnly> gitDates, DateOnly today)
+    {
+        _content = content;
+        _assets = assets;
+        _gitDates = gitDates;
+        _repositoryRoot = Path.GetDirectoryName(Path.GetFullPath(content.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
+        var articles = content.Pages.Where(p => p.IsArticle).OrderBy(p => p.Meta.Order).ThenBy(p => p.Meta.Title, StringComparer.Ordinal).ToList();
+        var config = content.Config;
+        _cards = articles.ToDictionary(a => a.Slug, a => new ArticleCard(a.Meta.Title, a.Url, a.Meta.Summary ?? a.Meta.Description, a.Meta.Description,
+            bodies.TryGetValue(a, out var b) ? b.ReadingMinutes : 1, config.Sections.FirstOrDefault(s => s.Id == a.Meta.Section)?.Title ?? ""), StringComparer.Ordinal);
+        _sections = [.. config.Sections.Select(s => new SectionModel(s.Id, s.Title, s.Description, s.Url,
+            [.. articles.Where(a => a.Meta.Section == s.Id).Select(a => _cards[a.Slug])]))];
+        _site = new SiteModel(config.Title, config.Tagline, config.Description, config.BaseUrl, config.Language,
+            [.. config.Navigation.Select(n => new LinkModel(n.Title, n.Url))], [.. config.FooterLinks.Select(n => new LinkModel(n.Title, n.Url))],
+            _sections, config.RepositoryUrl, today.Year);
+
+        // Every source cited anywhere, with the pages citing it, for the references page.
+        var citedBy = new Dictionary<string, List<LinkModel>>(StringComparer.Ordinal);
+        foreach (var (page, body) in bodies.OrderBy(kv => kv.Key.Url, StringComparer.Ordinal))
+            foreach (var source in body.Sources)
+                (citedBy.TryGetValue(source.Id, out var list) ? list : citedBy[source.Id] = []).Add(new LinkModel(page.Meta.Title, page.Url));
+        _allSources = [.. content.References.Values.Where(r => citedBy.ContainsKey(r.Id)).OrderBy(r => r.Citation, StringComparer.OrdinalIgnoreCase)
+            .Select((r, i) => ToModel(r, i + 1, citedBy[r.Id]))];
+    }
+
+    public SiteModel Site => _site;
+
+    private static SourceModel ToModel(Reference r, int number, IReadOnlyList<LinkModel> citedBy) =>
+        new(number, r.Id, r.Citation, r.Link, r.Doi, r.Pmid, r.Summary, citedBy);
+
+    public static string Long(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The date shown as "last updated": Git history first, then front matter.</summary>
+    public DateOnly? UpdatedOf(Page page) =>
+        page.Document is not null && _gitDates.TryGetValue(Path.GetFullPath(page.Source.FullPath), out var d) ? d : page.Meta.Updated ?? page.Meta.LastReviewed;
+
+    public PageModel PageModelFor(Page page, RenderedBody body)
+    {
+        var config = _content.Config;
+        var section = page.IsArticle ? _sections.FirstOrDefault(s => s.Id == page.Meta.Section) : null;
+        var crumbs = new List<LinkModel> { new("Home", "/") };
+        if (page.IsArticle)
+        {
+            crumbs.Add(new LinkModel("Articles", "/articles/"));
+            if (section is not null) crumbs.Add(new LinkModel(section.Title, section.Url));
+        }
+        else if (page.Layout == "topic") crumbs.Add(new LinkModel("Articles", "/articles/"));
+        if (page.Url != "/") crumbs.Add(new LinkModel(page.Meta.Title, page.Url));
+
+        var repoPath = Path.GetRelativePath(_repositoryRoot, page.Source.FullPath).Replace('\\', '/');
+        var hasSource = page.Document is not null;
+        var updated = UpdatedOf(page);
+        var model = new PageModel
+        {
+            Title = page.Meta.Title,
+            Description = page.Meta.Description,
+            Summary = page.Meta.Summary,
+            Url = page.Url,
+            Canonical = config.Absolute(page.Url),
+            Layout = page.Layout,
+            IsArticle = page.IsArticle,
+            Section = section,
+            LastReviewed = page.Meta.LastReviewed is { } lr ? Long(lr) : null,
+            LastReviewedIso = page.Meta.LastReviewed is { } lr2 ? Iso(lr2) : null,
+            NextReview = page.Meta.NextReview is { } nr ? Long(nr) : null,
+            NextReviewIso = page.Meta.NextReview is { } nr2 ? Iso(nr2) : null,
+            Updated = updated is { } u ? Long(u) : null,
+            UpdatedIso = updated is { } u2 ? Iso(u2) : null,
+            ClinicalReviewer = page.Meta.ClinicalReviewer,
+            ReadingMinutes = body.ReadingMinutes,
+            Toc = body.Toc,
+            Body = body.Html,
+            Sources = [.. body.Sources.Select((r, i) => ToModel(r, i + 1, []))],
+            Related = [.. page.Meta.Related.Where(r => _cards.ContainsKey(r.Id)).Select(r => _cards[r.Id])],
+            Breadcrumbs = crumbs,
+            SourceUrl = hasSource ? $"{config.RepositoryUrl}/blob/{config.RepositoryBranch}/{repoPath}" : null,
+            EditUrl = hasSource ? $"{config.RepositoryUrl}/edit/{config.RepositoryBranch}/{repoPath}" : null,
+            JsonLd = "",
+            Noindex = page.Url == "/404.html",
+            OgType = page.IsArticle ? "article" : "website",
+        };
+        return model with { JsonLd = StructuredData.For(page, model, config) };
+    }
+
+    /// <summary>The global scope of one page's templates. <paramref name="extra"/> adds layout-specific variables.</summary>
+    public ScriptObject ScopeFor(PageModel page, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        var scope = new ScriptObject
+        {
+            ["site"] = _site,
+            ["page"] = page,
+            ["catalog"] = _sections,
+            ["all_sources"] = _allSources,
+            ["content"] = "",
+        };
+        scope.Import("asset", new Func<string, string>(_assets.Url));
+        if (extra is not null)
+            foreach (var (k, v) in extra) scope[k] = v;
+        return scope;
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Playwright;
+using Deque.AxeCore.Playwright;
+
+namespace Site.BrowserTests;
+
+/// <summary>Search in the browser: lunr.js 2.3.9 loading our index, the header combobox and the /search/ page.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class SearchTests(SiteFixture site)
+{
+    private static async Task<IReadOnlyList<string>> ResultLinks(IPage page)
+    {
+        var list = page.Locator("[data-search-results] a");
+        await Assertions.Expect(list.First).ToBeVisibleAsync();
+        return await list.EvaluateAllAsync<string[]>("links => links.map(a => a.pathname + a.hash)");
+    }
+
+    [Fact]
+    public async Task A_marker_word_finds_exactly_its_page()
+    {
+        await using var watched = await site.NewPageAsync();
+        await watched.Page.GotoAsync(site.Url("/search/?q=" + SiteFixture.MarkerWord));
+        var links = await ResultLinks(watched.Page);
+        Assert.Single(links);
+        Assert.StartsWith("/articles/aftercare/", links[0]);
+        Assert.Empty(watched.ConsoleErrors);
+    }
+
+    [Theory]
+    [InlineData("anticoagulants")]
+    [InlineData("blood thinners")]
+    public async Task Medical_and_lay_words_put_the_contraindications_first(string query)
+    {
+        await using var watched = await site.NewPageAsync();
+        await watched.Page.GotoAsync(site.Url("/search/?q=" + Uri.EscapeDataString(query)));
+        var links = await ResultLinks(watched.Page);
+        Assert.StartsWith("/articles/contraindications/#temporary-reasons", links[0]);
+    }
+
+    [Fact]
+    public async Task A_stemmed_form_matches()
+    {
+        await using var watched = await site.NewPageAsync();
+        await watched.Page.GotoAsync(site.Url("/search/?q=injections"));
+        var texts = await watched.Page.Locator("[data-search-results] li").AllTextContentsAsync();
+        Assert.NotEmpty(texts);
+        Assert.Contains(texts, t => t.Contains("injection ", StringComparison.OrdinalIgnoreCase) || t.Contains("injection.", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(await watched.Page.Locator("[data-search-results] mark").AllAsync());
+    }
+
+    [Fact]
+    public async Task The_index_loads_only_when_search_is_used()
+    {
+        await using var watched = await site.NewPageAsync();
+        await watched.Page.GotoAsync(site.Url("/articles/side-effects/"));
+        await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.DoesNotContain(watched.Requests, r => r.Contains("/search/index.json", StringComparison.Ordinal) || r.Contains("lunr", StringComparison.Ordinal));
+        await watched.Page.FocusAsync("#site-search");
+        await watched.Page.WaitForRequestFinishedAsync(new PageWaitForRequestFinishedOptions { Predicate = r => r.Url.Contains("/search/index.json", StringComparison.Ordinal) });
+        Assert.Empty(watched.ForeignRequests);
+    }
+
+    [Fact]
+    public async Task The_header_combobox_works_by_keyboard_alone()
+    {
+        await using var watched = await site.NewPageAsync();
+        var page = watched.Page;
+        await page.GotoAsync(site.Url("/about/"));
+        await page.Keyboard.PressAsync("/");
+        Assert.Equal("site-search", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.TypeAsync("aftercare");
+        var input = page.Locator("#site-search");
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "true");
+        var options = page.Locator("[role=listbox] [role=option]");
+        await Assertions.Expect(options.First).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        var active = await input.GetAttributeAsync("aria-activedescendant");
+        Assert.False(string.IsNullOrEmpty(active));
+        var axe = await page.RunAxe(SmokeTests.Wcag22AA);
+        Assert.True(axe.Violations.Length == 0, SmokeTests.Describe(axe));
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/articles/", StringComparison.Ordinal));
+        Assert.Empty(watched.ConsoleErrors);
+    }
+
+    [Theory]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("title:*^~")]
+    [InlineData("+-~:^*")]
+    public async Task Hostile_queries_inject_nothing_and_throw_nothing(string query)
+    {
+        await using var watched = await site.NewPageAsync();
+        var dialogs = 0;
+        watched.Page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
+        await watched.Page.GotoAsync(site.Url("/search/?q=" + Uri.EscapeDataString(query)));
+        await Assertions.Expect(watched.Page.Locator("[data-search-status]")).Not.ToBeEmptyAsync();
+        await watched.Page.FillAsync("#site-search", query);
+        await watched.Page.WaitForTimeoutAsync(300);
+        Assert.Equal(0, await watched.Page.Locator("main img[src=x], [role=listbox] img, [data-search-results] img").CountAsync());
+        Assert.Equal(0, dialogs);
+        Assert.Empty(watched.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task No_results_suggest_the_glossary_faq_and_articles_and_pass_axe()
+    {
+        await using var watched = await site.NewPageAsync();
+        await watched.Page.GotoAsync(site.Url("/search/?q=xylophonequartz"));
+        var status = watched.Page.Locator("[data-search-status]");
+        await Assertions.Expect(status).Not.ToBeEmptyAsync();
+        var main = await watched.Page.TextContentAsync("main");
+        Assert.Contains("glossary", main, StringComparison.OrdinalIgnoreCase);
+        var axe = await watched.Page.RunAxe(SmokeTests.Wcag22AA);
+        Assert.True(axe.Violations.Length == 0, SmokeTests.Describe(axe));
+    }
+
+    [Fact]
+    public async Task Search_works_as_a_plain_form_submission()
+    {
+        await using var watched = await site.NewPageAsync();
+        await watched.Page.GotoAsync(site.Url("/faq/"));
+        await watched.Page.FillAsync("#site-search", "aftercare");
+        await watched.Page.ClickAsync("form[data-search-form] button[type=submit]");
+        await watched.Page.WaitForURLAsync(url => url.Contains("/search/?q=aftercare", StringComparison.Ordinal));
+        Assert.NotEmpty(await ResultLinks(watched.Page));
+    }
+}

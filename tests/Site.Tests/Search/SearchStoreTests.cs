@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Site.Search;
+
+namespace Site.Tests.Search;
+
+public sealed class SearchStoreTests
+{
+    [Fact]
+    public void Store_maps_each_ref_to_title_section_url_and_excerpt()
+    {
+        var json = SearchStore.ToJson(
+        [
+            new SearchDocument("side-effects", "/articles/side-effects/", "Side effects", null, "Pain and \"redness\".", []),
+            new SearchDocument("side-effects#common", "/articles/side-effects/#common", "Side effects", "Common <and> expected",
+                "Most people have at least one of these.", []),
+        ]);
+
+        Assert.Equal(
+            """{"side-effects":{"t":"Side effects","s":null,"u":"/articles/side-effects/","x":"Pain and \"redness\"."},"side-effects#common":{"t":"Side effects","s":"Common <and> expected","u":"/articles/side-effects/#common","x":"Most people have at least one of these."}}""",
+            json);
+        using var parsed = JsonDocument.Parse(json);
+        Assert.Equal(JsonValueKind.Null, parsed.RootElement.GetProperty("side-effects").GetProperty("s").ValueKind);
+    }
+
+    [Fact]
+    public void Short_body_is_the_excerpt_as_it_is() => Assert.Equal("Short text.", SearchStore.Excerpt("  Short text. "));
+
+    [Fact]
+    public void Long_body_is_cut_after_a_whole_word_with_an_ellipsis()
+    {
+        var body = string.Join(' ', Enumerable.Repeat("mesotherapy", 40));
+        var excerpt = SearchStore.Excerpt(body);
+        Assert.EndsWith("mesotherapy…", excerpt);
+        Assert.True(excerpt.Length <= SearchStore.ExcerptLength + 1, $"{excerpt.Length} characters");
+        Assert.True(excerpt.Length > SearchStore.ExcerptLength - 15, $"{excerpt.Length} characters");
+    }
+
+    [Fact]
+    public void Punctuation_that_leads_on_is_not_left_before_the_ellipsis()
+    {
+        var body = new string('a', 150) + " word, — more text that goes on well past the limit of the excerpt";
+        Assert.Equal(new string('a', 150) + " word…", SearchStore.Excerpt(body));
+    }
+
+    [Fact]
+    public void A_single_long_word_is_cut_inside_but_never_inside_a_surrogate_pair()
+    {
+        var body = new string('x', 158) + "😀😀😀 tail";
+        var excerpt = SearchStore.Excerpt(body);
+        Assert.Equal(new string('x', 158) + "…", excerpt);
+
+        var plain = SearchStore.Excerpt(new string('y', 400));
+        Assert.Equal(new string('y', SearchStore.ExcerptLength - 1) + "…", plain);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+
+namespace Site.Tests.Support;
+
+/// <summary>
+/// Whole sites for tests. A site is written as one string with <c>-- path --</c> markers before each file (as Hugo's
+/// tests do), or copied from the real repository, then built with the generator in-process.
+/// </summary>
+internal sealed partial class TestSite : IDisposable
+{
+    public string Root { get; }
+
+    private TestSite(string root) => Root = root;
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Site.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"^-- (?<path>\S+) --$", RegexOptions.Multiline)]
+    private static partial Regex FileMarker();
+
+    /// <summary>A site from one string of <c>-- path --</c> sections.</summary>
+    public static TestSite FromText(string text)
+    {
+        var site = new TestSite(Directory.CreateTempSubdirectory("site-test-").FullName);
+        var markers = FileMarker().Matches(text);
+        for (var i = 0; i < markers.Count; i++)
+        {
+            var start = markers[i].Index + markers[i].Length + 1;
+            var end = i + 1 < markers.Count ? markers[i + 1].Index : text.Length;
+            site.Write(markers[i].Groups["path"].Value, start <= end ? text[start..end] : "");
+        }
+        return site;
+    }
+
+    /// <summary>A copy of the real <c>input/</c>, <c>theme/</c> (without node_modules, which is linked) and netlify.toml.</summary>
+    public static TestSite CopyOfReal()
+    {
+        var site = new TestSite(Directory.CreateTempSubdirectory("site-real-").FullName);
+        Copy(Path.Combine(RepoRoot, "input"), Path.Combine(site.Root, "input"));
+        Copy(Path.Combine(RepoRoot, "theme"), Path.Combine(site.Root, "theme"));
+        var modules = Path.Combine(RepoRoot, "theme", "node_modules");
+        if (Directory.Exists(modules)) Directory.CreateSymbolicLink(Path.Combine(site.Root, "theme", "node_modules"), modules);
+        File.Copy(Path.Combine(RepoRoot, "netlify.toml"), Path.Combine(site.Root, "netlify.toml"));
+        return site;
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.StartsWith("node_modules", StringComparison.Ordinal)) continue;
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public void Write(string relative, string text)
+    {
+        var path = PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    public string Read(string relative) => File.ReadAllText(PathOf(relative));
+
+    /// <summary>Replaces the first occurrence of <paramref name="find"/> in a file; fails if it is not there.</summary>
+    public void Edit(string relative, string find, string replace)
+    {
+        var text = Read(relative);
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{find}' not found in {relative}");
+        Write(relative, text[..at] + replace + text[(at + find.Length)..]);
+    }
+
+    public BuildOptions Options(bool dryRun = false) => new()
+    {
+        InputDirectory = PathOf("input"),
+        ThemeDirectory = Directory.Exists(PathOf("theme")) ? PathOf("theme") : Path.Combine(RepoRoot, "theme"),
+        OutputDirectory = PathOf("output"),
+        DryRun = dryRun,
+        Today = new DateOnly(2026, 11, 23),
+    };
+
+    public BuildResult Build(bool dryRun = false) => SiteBuilder.Build(Options(dryRun));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
+
+internal static class BuildResultExtensions
+{
+    public static string[] Lines(this BuildResult result) => [.. result.Diagnostics.Sorted().Select(d => d.ToString())];
+
+    public static string[] Errors(this BuildResult result) => [.. result.Diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString())];
+}

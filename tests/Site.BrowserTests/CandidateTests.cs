@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Site.Diagnostics;
 using Site.Questionnaire;
 using Xunit.Abstractions;
 
@@ -11,9 +12,26 @@ namespace Site.BrowserTests;
 /// The "Am I a candidate?" flow in a real browser: it agrees with the C# engine on every path, every outcome kind is
 /// reachable by clicking, Back/Change/print keep answers, axe finds nothing, nothing leaves the device, and the
 /// checklist works without JavaScript.
+/// The page is the real built site's /candidate/, served with netlify.toml's headers (strict CSP, no-referrer).
 /// </summary>
-public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output) : IClassFixture<CandidateSite>
+[Collection(SiteCollection.Name)]
+public sealed class CandidateTests(SiteFixture site, ITestOutputHelper output)
 {
+    private static readonly Lazy<(Site.Questionnaire.Questionnaire Questionnaire, IReadOnlyList<AnswerPath> Paths)> Definition = new(() =>
+    {
+        var diagnostics = new DiagnosticBag();
+        var yaml = File.ReadAllText(Path.Combine(SiteFixture.RepoRoot, "input", "candidate", "questionnaire.yml"));
+        var q = QuestionnaireLoader.Load("input/candidate/questionnaire.yml", yaml, diagnostics)
+            ?? throw new InvalidOperationException(string.Join("\n", diagnostics.Sorted()));
+        return (q, QuestionnaireEngine.EnumeratePaths(q));
+    });
+
+    /// <summary>The questionnaire the site was built from, and every answer path the C# engine enumerates.</summary>
+    private static Site.Questionnaire.Questionnaire Questionnaire => Definition.Value.Questionnaire;
+    private static IReadOnlyList<AnswerPath> Paths => Definition.Value.Paths;
+
+    private string PageUrl => site.Url("/candidate/");
+
     /// <summary>Counts storage and cookie writes from the page's first script on; Playwright's init scripts run before it.</summary>
     private const string StorageSpy = """
         (() => {
@@ -40,13 +58,19 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
     private async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync(
         ColorScheme scheme = ColorScheme.Light, int width = 1024)
     {
-        var (context, page) = await site.NewPageAsync(colorScheme: scheme, width: width);
-        await context.AddInitScriptAsync(StorageSpy);
-        var problems = new List<string>();
-        page.Console += (_, msg) => { if (msg.Type is "error" or "warning") problems.Add(msg.Text); };
-        page.PageError += (_, error) => problems.Add(error);
-        await page.GotoAsync(CandidateSite.PageUrl);
-        return (context, page, problems);
+        var watched = await site.NewPageAsync(new BrowserNewContextOptions
+        {
+            ColorScheme = scheme,
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
+            Locale = "en-GB",
+        });
+        await watched.Context.AddInitScriptAsync(StorageSpy);
+        var response = await watched.Page.GotoAsync(PageUrl);
+        Assert.Equal(200, response?.Status);
+        // Several Referrer-Policy values may be combined into one header; browsers apply the last one they know.
+        var referrer = (await response!.HeaderValueAsync("referrer-policy") ?? "").Split(',', StringSplitOptions.TrimEntries);
+        Assert.Equal("no-referrer", referrer[^1]);
+        return (watched.Context, watched.Page, watched.ConsoleErrors);
     }
 
     private static Task StartAsync(IPage page) =>
@@ -70,19 +94,15 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
     }
 
     private AnswerPath PathTo(string outcomeId) =>
-        site.Paths.Where(p => p.Outcome!.Id == outcomeId).OrderBy(p => p.Answers.Count).First();
+        Paths.Where(p => p.Outcome!.Id == outcomeId).OrderBy(p => p.Answers.Count).First();
 
     // ---- one truth: the browser agrees with C# on every enumerated path ----
 
     /// <summary>Drives the real UI from inside the page (clicks on the radios, Continue, See your result), fast enough for every path.</summary>
     private const string Replay = """
         async (paths) => {
-          // The flow renders on hashchange; its listener was added first, so by the time ours runs the screen is there.
-          const tick = () => new Promise((resolve) => {
-            const done = () => { window.removeEventListener('hashchange', done); clearTimeout(timer); resolve(); };
-            const timer = setTimeout(done, 20);
-            window.addEventListener('hashchange', done);
-          });
+          // The flow renders as it handles a click, so a screen is normally there at once; wait a little if not.
+          const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
           async function waitFor(find, what) {
             for (let i = 0; i < 2000; i++) { const found = find(); if (found) return found; await tick(); }
             throw new Error('timed out waiting for ' + what);
@@ -108,7 +128,8 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
               result.querySelector('[data-action="start-again"]').click();
             } catch (e) {
               results.push({ error: String(e && e.message || e) });
-              location.hash = 'start';
+              const again = document.querySelector('[data-action="start-again"]');
+              if (again) again.click();
             }
           }
           return JSON.stringify(results);
@@ -122,9 +143,9 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
         var sw = Stopwatch.StartNew();
         var mismatches = new List<string>();
         const int batch = 60;
-        for (var start = 0; start < site.Paths.Count; start += batch)
+        for (var start = 0; start < Paths.Count; start += batch)
         {
-            var slice = site.Paths.Skip(start).Take(batch).ToList();
+            var slice = Paths.Skip(start).Take(batch).ToList();
             var arg = slice.Select(p => p.Answers.Select(a => new { linkId = a.LinkId, code = a.Code }).ToArray()).ToArray();
             var json = await page.EvaluateAsync<string>(Replay, arg);
             var results = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(json)!;
@@ -138,7 +159,7 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
                     mismatches.Add($"{slice[i]}: C# {expected.Id} ({expected.KindCode}), browser {got["id"]} ({got["kind"]})");
             }
         }
-        output.WriteLine($"{site.Paths.Count} paths replayed in the browser in {sw.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{Paths.Count} paths replayed in the browser in {sw.Elapsed.TotalSeconds:F1} s");
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches.Take(20)));
         Assert.Empty(problems);
         await context.CloseAsync();
@@ -153,7 +174,7 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
     [InlineData("may-be-suitable")]
     public async Task Each_outcome_kind_is_reachable_by_clicking(string kind)
     {
-        var path = site.Paths.Where(p => p.Outcome!.KindCode == kind).OrderBy(p => p.Answers.Count).First();
+        var path = Paths.Where(p => p.Outcome!.KindCode == kind).OrderBy(p => p.Answers.Count).First();
         var (context, page, problems) = await OpenAsync();
         await StartAsync(page);
         foreach (var a in path.Answers) await AnswerAsync(page, a.LinkId, a.Code);
@@ -184,7 +205,7 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
             Assert.True(await heading.EvaluateAsync<bool>("h => document.activeElement === h"), $"focus on the heading of {a.LinkId}");
             // Tab into the radio group; arrows move between radios and select; Enter submits the form.
             await page.Keyboard.PressAsync("Tab");
-            var options = site.Questionnaire.FindItem(a.LinkId)!.Options.Select(o => o.Code).ToList();
+            var options = Questionnaire.FindItem(a.LinkId)!.Options.Select(o => o.Code).ToList();
             var index = options.IndexOf(a.Code);
             if (index == 0) await page.Keyboard.PressAsync("Space");
             for (var i = 0; i < index; i++) await page.Keyboard.PressAsync("ArrowDown");
@@ -215,19 +236,27 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
         await page.Locator("form[data-question=\"concern\"]").WaitForAsync();
         Assert.True(await page.Locator("#candidate-concern-shedding").IsCheckedAsync());
 
-        // The browser's own Back button works too.
-        await page.GoBackAsync();
-        await page.Locator("form[data-question=\"warning-signs\"]").WaitForAsync();
-        await page.GoBackAsync();
-        await page.Locator("form[data-question=\"concern\"]").WaitForAsync();
-        Assert.True(await page.Locator("#candidate-concern-shedding").IsCheckedAsync());
-
         await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
         await page.Locator("form[data-question=\"age\"]").WaitForAsync();
         Assert.True(await page.Locator("#candidate-age-adult").IsCheckedAsync());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
+
+        // Forward again with the kept answers, just by pressing Continue.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.Locator("form[data-question=\"concern\"]").WaitForAsync();
+        Assert.True(await page.Locator("#candidate-concern-shedding").IsCheckedAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.Locator("form[data-question=\"warning-signs\"]").WaitForAsync();
+
+        // The browser's own Back button steps back a screen too, and from the first question to the start page.
+        await page.GoBackAsync();
+        await page.Locator("form[data-question=\"concern\"]").WaitForAsync();
+        Assert.True(await page.Locator("#candidate-concern-shedding").IsCheckedAsync());
+        await page.GoBackAsync();
+        await page.Locator("form[data-question=\"age\"]").WaitForAsync();
+        await page.GoBackAsync();
         await page.Locator("#candidate-start").WaitForAsync();
         Assert.True(await page.Locator("#candidate-start-title").EvaluateAsync<bool>("h => document.activeElement === h"));
+        Assert.Equal(PageUrl, page.Url);
         await context.CloseAsync();
     }
 
@@ -293,7 +322,7 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
         var summary = await page.Locator(".candidate-print-summary").InnerTextAsync();
         foreach (var a in path.Answers)
         {
-            var item = site.Questionnaire.FindItem(a.LinkId)!;
+            var item = Questionnaire.FindItem(a.LinkId)!;
             Assert.Contains(item.Text, summary);
             Assert.Contains(item.FindOption(a.Code)!.Text, summary);
         }
@@ -312,7 +341,7 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
 
     private async Task AssertNoAxeViolationsAsync(IPage page, string where, List<string> failures)
     {
-        var results = await page.RunAxe();
+        var results = await page.RunAxe(SmokeTests.Wcag22AA);
         foreach (var v in results.Violations)
             failures.Add($"{where}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}");
     }
@@ -327,7 +356,7 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
         await AssertNoAxeViolationsAsync(page, "start", failures);
 
         // Every question, on the longest path.
-        var longest = site.Paths.OrderByDescending(p => p.Answers.Count).First();
+        var longest = Paths.OrderByDescending(p => p.Answers.Count).First();
         await StartAsync(page);
         var first = true;
         foreach (var a in longest.Answers)
@@ -350,9 +379,9 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling");
 
         // Every outcome's result screen.
-        foreach (var outcome in site.Questionnaire.Outcomes)
+        foreach (var outcome in Questionnaire.Outcomes)
         {
-            await page.GotoAsync(CandidateSite.PageUrl);
+            await page.GotoAsync(PageUrl);
             await StartAsync(page);
             foreach (var a in PathTo(outcome.Id).Answers) await AnswerAsync(page, a.LinkId, a.Code);
             await ResultAsync(page);
@@ -371,11 +400,14 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
     {
         var (context, page, _) = await OpenAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var path = Paths.Where(p => p.Outcome!.Id == "wait").OrderByDescending(p => p.Answers.Count).First();
+        await StartAsync(page);
+        await page.Locator($"form[data-question=\"{path.Answers[0].LinkId}\"]").WaitForAsync();
+        await page.WaitForTimeoutAsync(200);
+
+        // From the first question on.
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Method + " " + request.Url);
-
-        var path = site.Paths.Where(p => p.Outcome!.Id == "wait").OrderByDescending(p => p.Answers.Count).First();
-        await StartAsync(page);
         foreach (var a in path.Answers) await AnswerAsync(page, a.LinkId, a.Code);
         var result = await ResultAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Print or save this summary for your doctor" }).ClickAsync();
@@ -387,7 +419,7 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
         Assert.Equal("", await page.EvaluateAsync<string>("document.cookie"));
         Assert.Empty(await context.CookiesAsync());
         // No answer in the URL: at most a fragment naming the screen.
-        Assert.Equal(CandidateSite.PageUrl + "#result", page.Url);
+        Assert.Equal(PageUrl + "#questions", page.Url);
         Assert.Equal(path.Outcome!.Id, await result.GetAttributeAsync("data-outcome-id"));
         await context.CloseAsync();
     }
@@ -412,14 +444,15 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
     [Fact]
     public async Task Checklist_renders_with_javascript_disabled()
     {
-        var (context, page) = await site.NewPageAsync(javaScript: false);
-        await page.GotoAsync(CandidateSite.PageUrl);
+        await using var watched = await site.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = watched.Page;
+        await page.GotoAsync(PageUrl);
 
         Assert.True(await page.Locator("#candidate-checklist").IsVisibleAsync());
         Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "Start now" }).IsVisibleAsync());
         Assert.True(await page.Locator(".candidate-noscript").IsVisibleAsync());
         var checklist = await page.Locator("#candidate-checklist").InnerTextAsync();
-        foreach (var item in site.Questionnaire.Items)
+        foreach (var item in Questionnaire.Items)
         {
             Assert.Contains(item.Text, checklist);
             foreach (var option in item.Options) Assert.Contains(option.Text, checklist);
@@ -427,11 +460,10 @@ public sealed class CandidateTests(CandidateSite site, ITestOutputHelper output)
         foreach (var kind in new[] { "Not suitable", "Not now", "See a doctor first", "May be suitable" })
             Assert.Contains(kind, checklist, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("When to look again:", checklist);
-        Assert.Equal(site.Questionnaire.Items.Count, await page.Locator(".candidate-checklist__question").CountAsync());
+        Assert.Equal(Questionnaire.Items.Count, await page.Locator(".candidate-checklist__question").CountAsync());
 
         var failures = new List<string>();
         await AssertNoAxeViolationsAsync(page, "checklist without JavaScript", failures);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        await context.CloseAsync();
     }
 }

@@ -170,6 +170,7 @@
     var data = document.getElementById('questionnaire-data');
     var app = document.getElementById('candidate-app');
     var intro = document.getElementById('candidate-start');
+    var root = app ? (app.closest('.candidate') || document.body) : null;
     var checklist = document.getElementById('candidate-checklist');
     if (!data || !app || !intro) return;
 
@@ -187,28 +188,31 @@
     var baseTitle = document.title;
     var firstRender = true;
 
+    // The screen on show: 'start', 'question-<linkId>', 'check' or 'result'. Kept here, not in the URL:
+    // every URL change (even a fragment) makes Chromium fetch the site icon again, and the flow makes no requests.
+    var current = 'start';
+    // The flow adds one history entry (#questions) when it starts, so the browser's Back button moves back a
+    // screen instead of leaving the page and losing the answers.
+    var ownsHistoryEntry = false;
+
     var startLink = document.querySelector('[data-candidate-start]');
     if (startLink) {
       startLink.hidden = false;
       var link = startLink.querySelector('a');
-      if (link) link.setAttribute('href', '#' + stepForQuestion(q.items[0]));
+      if (link) {
+        link.setAttribute('href', '#questions');
+        link.setAttribute('data-go', stepForQuestion(q.items[0]));
+      }
     }
 
     function stepForQuestion(item) { return 'question-' + item.linkId; }
 
-    /** True for fragments this flow owns; others (#main from the skip link, say) are left to the browser. */
-    function isStepHash(hash) {
-      var step = (hash || '').replace(/^#/, '');
-      return step === '' || step === 'start' || step === 'check' || step === 'result' || step.indexOf('question-') === 0;
-    }
-
-    function parseStep(hash) {
-      var step = (hash || '').replace(/^#/, '');
-      if (step.indexOf('question-') === 0) {
-        var item = findItem(q, step.slice('question-'.length));
+    function parseStep(key) {
+      if (key.indexOf('question-') === 0) {
+        var item = findItem(q, key.slice('question-'.length));
         return item ? { screen: 'question', item: item } : { screen: 'start' };
       }
-      if (step === 'check' || step === 'result') return { screen: step };
+      if (key === 'check' || key === 'result') return { screen: key };
       return { screen: 'start' };
     }
 
@@ -226,22 +230,45 @@
       return step;
     }
 
-    function go(hash) {
-      if (location.hash === '#' + hash) render();
-      else location.hash = hash; // hashchange renders; the browser's Back button then works too
-    }
-
-    function stepHash(step) {
+    function stepKey(step) {
       return step.screen === 'question' ? stepForQuestion(step.item) : step.screen;
     }
 
-    function render() {
-      var requested = parseStep(location.hash);
-      var step = allowed(requested);
-      if (stepHash(step) !== stepHash(requested) && requested.screen !== 'start') {
-        // A step the answers do not reach yet (a reload, or a bookmarked #result): go to the right one.
-        history.replaceState(null, '', '#' + stepHash(step));
+    function enterHistory() {
+      if (ownsHistoryEntry) return;
+      history.pushState({ candidate: true }, '', '#questions');
+      ownsHistoryEntry = true;
+    }
+
+    function leaveHistory() {
+      if (!ownsHistoryEntry) return;
+      // Leave the entry in place (going back through it lands on the start page) but drop the fragment.
+      history.replaceState(null, '', location.pathname + location.search);
+      ownsHistoryEntry = false;
+    }
+
+    function go(key) {
+      if (key === 'start') leaveHistory();
+      else enterHistory();
+      current = key;
+      render();
+    }
+
+    /** Where Back leads from the screen on show: the previous question asked, or Check your answers. */
+    function backTarget() {
+      var step = parseStep(current);
+      if (step.screen === 'question') return previousStep(step.item);
+      if (step.screen === 'result') return 'check';
+      if (step.screen === 'check') {
+        var w = walk(q, answers);
+        return w.kept.length ? stepForQuestion(w.kept[w.kept.length - 1].item) : 'start';
       }
+      return 'start';
+    }
+
+    function render() {
+      var step = allowed(parseStep(current));
+      current = stepKey(step);
       app.textContent = '';
       if (step.screen === 'start') {
         returnToCheck = false;
@@ -271,8 +298,16 @@
       }
     }
 
-    function backLink(href) {
-      return el('a', { href: '#' + href, 'class': 'candidate-back-link', text: 'Back' });
+    /** A link to another screen: a real link for keyboard and screen readers, handled here so the URL stays put. */
+    function stepLink(key, attrs, children) {
+      attrs = attrs || {};
+      attrs.href = '#questions';
+      attrs['data-go'] = key;
+      return el('a', attrs, children);
+    }
+
+    function backLink(key) {
+      return stepLink(key, { 'class': 'candidate-back-link', text: 'Back' });
     }
 
     function previousStep(item) {
@@ -361,7 +396,16 @@
         // Other answers are kept even when skip logic drops their questions, so changing back restores them.
         answers[item.linkId] = chosen.value;
         var w = walk(q, answers);
-        go(w.next === null ? 'check' : stepForQuestion(w.next));
+        if (returnToCheck || w.next === null) {
+          // After a Change: ask only what skip logic newly needs, then back to Check your answers.
+          go(w.next === null ? 'check' : stepForQuestion(w.next));
+          return;
+        }
+        // Otherwise the next question in order, even if it was answered before (after Back): its answer is kept.
+        var position = -1;
+        for (var i = 0; i < w.kept.length; i++) if (w.kept[i].item === item) position = i;
+        var following = position >= 0 && position + 1 < w.kept.length ? w.kept[position + 1].item : w.next;
+        go(stepForQuestion(following));
       });
 
       errorSummary.querySelector('a').addEventListener('click', function (event) {
@@ -388,7 +432,7 @@
           el('dd', { 'class': 'candidate-summary-list__value', text: answerText(k.item, k.code) })
         ]);
         if (withChangeLinks) {
-          var change = el('a', { href: '#' + stepForQuestion(k.item), 'class': 'candidate-change', 'data-change': k.item.linkId }, [
+          var change = stepLink(stepForQuestion(k.item), { 'class': 'candidate-change', 'data-change': k.item.linkId }, [
             'Change', visuallyHidden(' your answer to: ' + k.item.text)
           ]);
           change.addEventListener('click', function () { returnToCheck = true; });
@@ -409,7 +453,7 @@
         heading,
         el('p', { text: 'You can change any answer. Questions that no longer apply are left out, and any new ones are asked.' }),
         answersList(w, true),
-        el('a', { href: '#result', 'class': 'candidate-button', 'data-action': 'see-result', text: 'See your result', draggable: 'false' })
+        stepLink('result', { 'class': 'candidate-button', 'data-action': 'see-result', text: 'See your result', draggable: 'false' })
       ]));
       return heading;
     }
@@ -485,8 +529,8 @@
         ]),
         el('div', { 'class': 'candidate-actions' }, [
           el('button', { type: 'button', 'class': 'candidate-button', 'data-action': 'print', text: 'Print or save this summary for your doctor' }),
-          el('p', null, [el('a', { href: '#check', 'data-action': 'change-answers', text: 'Change your answers' })]),
-          el('p', null, [el('a', { href: '#start', 'data-action': 'start-again', text: 'Start again' })])
+          el('p', null, [stepLink('check', { 'data-action': 'change-answers', text: 'Change your answers' })]),
+          el('p', null, [stepLink('start', { 'data-action': 'start-again', text: 'Start again' })])
         ])
       ]);
 
@@ -501,13 +545,24 @@
       return heading;
     }
 
-    window.addEventListener('hashchange', function () {
-      if (isStepHash(location.hash)) render();
+    // One listener for every link between screens; links' own listeners (Change, Start again) have run first.
+    document.addEventListener('click', function (event) {
+      if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      var target = event.target.closest ? event.target.closest('a[data-go]') : null;
+      if (!target || !root.contains(target)) return;
+      event.preventDefault();
+      go(target.getAttribute('data-go'));
     });
-    // Answers are not kept across a reload, so a step in the URL at load time starts over.
-    if (location.hash && location.hash !== '#start' && isStepHash(location.hash)) {
-      history.replaceState(null, '', location.pathname + location.search);
-    }
+
+    // The browser's Back button: one screen back, and keep an entry so the next Back stays here too.
+    window.addEventListener('popstate', function () {
+      ownsHistoryEntry = false;
+      if (current === 'start') return;
+      go(backTarget());
+    });
+
+    // Answers do not survive a reload, so a fragment left by the flow starts over on the start page.
+    if (location.hash === '#questions') history.replaceState(null, '', location.pathname + location.search);
     render();
   }
 

@@ -104,7 +104,7 @@ internal static class SiteBuilder
         var files = Step("assemble", () => Assemble(content, processed, assets, models));
         files.Add(new TextOutput("search/index.json", search.IndexJson));
         files.Add(new TextOutput("search/store.json", search.StoreJson));
-        files.AddRange(Step("cms", () => CmsAdmin.Files(content, options.ThemeDirectory, FrontMatterSchema.Fields, diagnostics)));
+        files.AddRange(Step("cms", () => CmsAdmin.Files(content, options.ThemeDirectory, assets, FrontMatterSchema.Fields, diagnostics)));
         Step("links", () =>
         {
             var targets = new LinkTargets(

@@ -17,7 +17,7 @@ internal static class CmsAdmin
     public const string Package = "decap-cms";
 
     /// <summary>The admin files, when the theme's package.json ships Decap CMS; none otherwise.</summary>
-    public static IReadOnlyList<OutputFile> Files(SiteContent content, string themeDirectory, IReadOnlyList<FieldSpec> fields, DiagnosticBag diagnostics)
+    public static IReadOnlyList<OutputFile> Files(SiteContent content, string themeDirectory, AssetCatalog assets, IReadOnlyList<FieldSpec> fields, DiagnosticBag diagnostics)
     {
         var packageJson = Path.Combine(themeDirectory, "package.json");
         if (!ShipsCms(packageJson)) return [];
@@ -33,7 +33,7 @@ internal static class CmsAdmin
 
         var files = new List<OutputFile>
         {
-            new TextOutput($"{OutputFolder}/index.html", IndexHtml(content.Config)),
+            new TextOutput($"{OutputFolder}/index.html", IndexHtml(content.Config, Favicon(themeDirectory, assets))),
             new TextOutput($"{OutputFolder}/config.yml", DecapConfig.Generate(site, fields)),
         };
         files.AddRange(BundleFiles(dist).Select(f => new CopyOutput($"{OutputFolder}/{Path.GetFileName(f)}", f)));
@@ -66,8 +66,14 @@ internal static class CmsAdmin
         }
     }
 
+    /// <summary>The site's icon, when the theme has one; without a link the browser asks for /favicon.ico and logs a 404.</summary>
+    private static string Favicon(string themeDirectory, AssetCatalog assets) =>
+        File.Exists(Path.Combine(themeDirectory, "assets", "favicon.svg"))
+            ? $"<link rel=\"icon\" href=\"{WebUtility.HtmlEncode(assets.Url("favicon.svg"))}\" type=\"image/svg+xml\">\n"
+            : "";
+
     /// <summary>Only the bundle's script tag: no inline script or style, so the /admin/* CSP needs no hashes for our markup.</summary>
-    private static string IndexHtml(SiteConfig config) => $"""
+    private static string IndexHtml(SiteConfig config, string favicon) => $"""
         <!DOCTYPE html>
         <html lang="{WebUtility.HtmlEncode(config.Language)}">
         <head>
@@ -75,7 +81,7 @@ internal static class CmsAdmin
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex, nofollow">
         <title>Content manager · {WebUtility.HtmlEncode(config.Title)}</title>
-        </head>
+        {favicon}</head>
         <body>
         <script src="decap-cms.js"></script>
         </body>

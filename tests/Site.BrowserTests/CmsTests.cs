@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Site.Preview;
+using Xunit.Abstractions;
+
+namespace Site.BrowserTests;
+
+/// <summary>
+/// Decap CMS at /admin/ in a real browser: an editor changes an article through the CMS, decap-server writes the
+/// Markdown file, and the running preview rebuilds and serves the new title. Runs over a temporary Git copy of the
+/// repository, so the real files are never touched.
+/// </summary>
+public sealed class CmsTests(ITestOutputHelper output)
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private const string NewTitle = "Aftercare: the first week, step by step";
+
+    [Fact]
+    public async Task An_editor_changes_an_article_title_in_the_cms_and_the_preview_serves_it()
+    {
+        var clock = Stopwatch.StartNew();
+        using var portLock = await DecapPortLock.AcquireAsync();
+        using var repo = TempRepository.CopyOfReal();
+        var article = repo.PathOf("input/articles/aftercare.md");
+        var before = File.ReadAllText(article);
+        var log = new StringWriter();
+        var options = new BuildOptions { InputDirectory = repo.PathOf("input"), ThemeDirectory = repo.PathOf("theme"), OutputDirectory = repo.PathOf("output") };
+        await using var session = await PreviewSession.StartAsync(options, 0, cms: true, TextWriter.Synchronized(log));
+        Assert.True(session.CmsRunning, "decap-server did not start:\n" + log);
+        Assert.True(session.LastBuildSucceeded, log.ToString());
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = SiteFixture.ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var watched = await CmsBrowser.OpenAsync(browser, session.BaseUri);
+        var page = await watched.Context.NewPageAsync();
+        try
+        {
+            var response = await page.GotoAsync(new Uri(session.BaseUri, "/admin/").ToString());
+            Assert.Equal(AdminCsp(repo), (await response!.AllHeadersAsync())["content-security-policy"]);
+
+            // The local backend: a Login button and no credentials.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Login", Exact = true }).ClickAsync();
+            await page.GetByText("Aftercare", new() { Exact = true }).ClickAsync();
+            var title = page.Locator("input[id^='title-field-']");
+            await Assertions.Expect(title).ToHaveValueAsync("Aftercare");
+            await title.FillAsync(NewTitle);
+            var buildsBefore = session.Builds;
+            await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+            await page.GetByText("Publish now", new() { Exact = true }).ClickAsync();
+
+            // decap-server wrote the file: the title changed, every other front-matter value and the body did not.
+            await Eventually(() => File.ReadAllText(article) != before, "the Markdown file to change");
+            var after = File.ReadAllText(article);
+            var (oldMatter, oldBody) = FrontMatterOf(before);
+            var (newMatter, newBody) = FrontMatterOf(after);
+            Assert.Equal(oldBody, newBody);
+            Assert.Equal(oldMatter.Keys, newMatter.Keys);
+            foreach (var key in oldMatter.Keys.Where(k => k != "title")) Assert.Equal(oldMatter[key], newMatter[key]);
+            Assert.Equal(NewTitle, newMatter["title"]);
+            output.WriteLine("The file as decap-server wrote it:\n" + after[..after.IndexOf("\n---", 3, StringComparison.Ordinal)]);
+
+            // The preview saw the change, rebuilt without errors and serves the new title.
+            using var http = new HttpClient { BaseAddress = session.BaseUri };
+            await Eventually(async () => session.Builds > buildsBefore && session.LastBuildSucceeded
+                && (await http.GetStringAsync("/articles/aftercare/")).Contains($"<h1>{System.Net.WebUtility.HtmlEncode(NewTitle)}</h1>", StringComparison.Ordinal),
+                "the rebuilt article page to show the new title in its h1");
+            // In a second tab, as an editor would look: the admin tab reloads itself after the build (live reload).
+            var site = await watched.Context.NewPageAsync();
+            await site.GotoAsync(new Uri(session.BaseUri, "/articles/aftercare/").ToString());
+            Assert.Equal(NewTitle, (await site.TextContentAsync("h1"))?.Trim());
+
+            Assert.Empty(watched.CspViolations);
+            Assert.Empty(watched.ForeignRequests);
+            Assert.Empty(watched.ConsoleErrors);
+            Assert.Contains(watched.Requests, r => r.StartsWith("POST " + Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "cms-test-failure.png"), FullPage = true });
+            output.WriteLine($"Screenshot: {Path.Combine(Path.GetTempPath(), "cms-test-failure.png")}\nPreview log:\n{log}\nRequests:\n{string.Join('\n', watched.Requests)}\nConsole:\n{string.Join('\n', watched.Console)}");
+            throw;
+        }
+        output.WriteLine("Preview log:\n" + log);
+        output.WriteLine($"End-to-end CMS test: {clock.ElapsedMilliseconds} ms (preview builds: {session.Builds}, last build {session.LastBuildTook.TotalMilliseconds:0} ms)");
+    }
+
+    private static string AdminCsp(TempRepository repo) =>
+        Output.NetlifyConfig.Load(repo.PathOf("netlify.toml")).Headers.Single(h => h.For == "/admin/*").Values["Content-Security-Policy"];
+
+    /// <summary>Front matter as key → value text (lists joined), in file order, and the body after it.</summary>
+    private static (OrderedDictionary<string, string> Matter, string Body) FrontMatterOf(string markdown)
+    {
+        var end = markdown.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(markdown[4..end]));
+        var matter = new OrderedDictionary<string, string>();
+        foreach (var (key, value) in (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode)
+            matter[key.ToString()] = value is YamlDotNet.RepresentationModel.YamlSequenceNode list ? string.Join(" | ", list.Children) : value.ToString();
+        return (matter, markdown[(end + 5)..]);
+    }
+
+    private static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), what);
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20)) Assert.Fail($"Timed out waiting for {what}.");
+            await Task.Delay(50);
+        }
+    }
+}
+
+/// <summary>
+/// A browser context on the preview with what its pages did recorded: CSP violations (from the pages' own
+/// <c>securitypolicyviolation</c> events), console errors, and requests to any origin but the preview and decap-server.
+/// </summary>
+internal sealed class CmsBrowser : IAsyncDisposable
+{
+    private CmsBrowser(IBrowserContext context) => Context = context;
+
+    public IBrowserContext Context { get; }
+    public List<string> Requests { get; } = [];
+    public List<string> ForeignRequests { get; } = [];
+    public List<string> ConsoleErrors { get; } = [];
+    public List<string> Console { get; } = [];
+    public List<string> CspViolations { get; } = [];
+
+    public static async Task<CmsBrowser> OpenAsync(IBrowser browser, Uri preview)
+    {
+        var context = await browser.NewContextAsync();
+        var watched = new CmsBrowser(context);
+        var decap = new Uri(Cms.DecapConfig.LocalBackendUrl);
+        void Add(List<string> list, string text) { lock (list) list.Add(text); }
+        await context.ExposeFunctionAsync("__reportCspViolation", (string text) => Add(watched.CspViolations, text));
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e =>
+              window.__reportCspViolation(`${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+            """);
+        context.Console += (_, message) =>
+        {
+            Add(watched.Console, $"{message.Type}: {message.Text}");
+            if (message.Type == "error") Add(watched.ConsoleErrors, message.Text);
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) Add(watched.CspViolations, message.Text);
+        };
+        context.WebError += (_, error) => Add(watched.ConsoleErrors, "page error: " + error.Error);
+        context.Request += (_, request) =>
+        {
+            Add(watched.Requests, $"{request.Method} {request.Url}");
+            var uri = new Uri(request.Url);
+            var local = uri.Scheme is "data" or "blob" or "about"
+                || (uri.Host == preview.Host && uri.Port == preview.Port)
+                || (uri.Host == decap.Host && uri.Port == decap.Port);
+            if (!local) Add(watched.ForeignRequests, request.Url);
+        };
+        context.Response += (_, response) => { if (response.Status >= 400) Add(watched.Console, $"HTTP {response.Status} {response.Url}"); };
+        return watched;
+    }
+
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+}
+
+/// <summary>
+/// decap-server's port is fixed by Decap's config, so only one test process may use it at a time: an exclusive lock on
+/// a file in /tmp (released by the OS if the process dies) serialises them.
+/// </summary>
+internal sealed class DecapPortLock : IDisposable
+{
+    private readonly FileStream _file;
+
+    private DecapPortLock(FileStream file) => _file = file;
+
+    public static async Task<DecapPortLock> AcquireAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"site-tests-port-{DecapServer.Port}.lock");
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new DecapPortLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+}
+
+/// <summary>
+/// A temporary copy of the repository's input/, theme/ (node_modules linked, not copied) and netlify.toml, committed
+/// to a fresh Git repository as decap-server's fs mode and the Git dates expect.
+/// </summary>
+internal sealed class TempRepository : IDisposable
+{
+    public string Root { get; }
+
+    private TempRepository(string root) => Root = root;
+
+    public static TempRepository CopyOfReal()
+    {
+        var repo = new TempRepository(Directory.CreateTempSubdirectory("site-cms-").FullName);
+        Copy(Path.Combine(SiteFixture.RepoRoot, "input"), repo.PathOf("input"));
+        Copy(Path.Combine(SiteFixture.RepoRoot, "theme"), repo.PathOf("theme"));
+        Directory.CreateSymbolicLink(repo.PathOf("theme/node_modules"), Path.Combine(SiteFixture.RepoRoot, "theme", "node_modules"));
+        File.Copy(Path.Combine(SiteFixture.RepoRoot, "netlify.toml"), repo.PathOf("netlify.toml"));
+        File.WriteAllText(repo.PathOf(".gitignore"), "/output/\n/theme/node_modules\n");
+        repo.Git("init", "-q", "-b", "main");
+        repo.Git("add", "-A");
+        repo.Git("-c", "user.name=Site tests", "-c", "user.email=tests@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "Copy of the site");
+        return repo;
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Contains("node_modules")) continue;
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public string Git(params string[] args)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var git = Process.Start(info)!;
+        var stdout = git.StandardOutput.ReadToEnd();
+        var stderr = git.StandardError.ReadToEnd();
+        git.WaitForExit();
+        if (git.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {stderr}");
+        return stdout;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}

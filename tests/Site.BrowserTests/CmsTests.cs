@@ -74,6 +74,24 @@ public sealed class CmsTests(ITestOutputHelper output)
             await site.GotoAsync(new Uri(session.BaseUri, "/articles/aftercare/").ToString());
             Assert.Equal(NewTitle, (await site.TextContentAsync("h1"))?.Trim());
 
+            // Media under the same policy: the media library's thumbnails and an image in the editor's preview pane.
+            await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/entries/what-is-hair-mesotherapy").ToString());
+            var image = page.FrameLocator("iframe").Locator("img[alt^='A cut-away drawing of the scalp']");
+            await Assertions.Expect(image).ToBeVisibleAsync();
+            await Eventually(async () => await image.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the preview pane's image to load");
+            await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles").ToString());
+            await page.GetByText("Media", new() { Exact = true }).ClickAsync();
+            var thumbnail = page.Locator("img[src^='blob:']").First;
+            await Assertions.Expect(thumbnail).ToBeVisibleAsync();
+            await Eventually(async () => await thumbnail.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "a media library thumbnail to load");
+            // An upload: Decap reads the chosen file back through its blob: URL (connect-src) and decap-server writes it.
+            var upload = Path.Combine(repo.Root, "upload", "cms-test-upload.png");
+            Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
+            File.WriteAllBytes(upload, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+            await page.Locator("input[type=file]").SetInputFilesAsync(upload);
+            await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")), "the uploaded image to reach input/media/");
+            Assert.Equal(File.ReadAllBytes(upload), File.ReadAllBytes(repo.PathOf("input/media/cms-test-upload.png")));
+
             Assert.Empty(watched.CspViolations);
             Assert.Empty(watched.ForeignRequests);
             Assert.Empty(watched.ConsoleErrors);

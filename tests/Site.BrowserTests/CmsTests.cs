@@ -107,6 +107,49 @@ public sealed class CmsTests(ITestOutputHelper output)
         output.WriteLine($"End-to-end CMS test: {clock.ElapsedMilliseconds} ms (preview builds: {session.Builds}, last build {session.LastBuildTook.TotalMilliseconds:0} ms)");
     }
 
+    [Fact]
+    public async Task Deployed_admin_offers_the_github_login_and_calls_nobody_before_it()
+    {
+        // A host name that is not localhost, as on Netlify: Decap then ignores local_backend and uses the github backend.
+        const string Host = "cms.example";
+        var root = Directory.CreateTempSubdirectory("site-cms-deployed-").FullName;
+        try
+        {
+            var result = SiteBuilder.Build(new BuildOptions
+            {
+                InputDirectory = Path.Combine(SiteFixture.RepoRoot, "input"),
+                ThemeDirectory = Path.Combine(SiteFixture.RepoRoot, "theme"),
+                OutputDirectory = Path.Combine(root, "output"),
+            });
+            Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics.Sorted()));
+            var netlify = Output.NetlifyConfig.Load(Path.Combine(SiteFixture.RepoRoot, "netlify.toml"));
+            await using var server = await SiteServer.StartAsync(Path.Combine(root, "output"), netlify);
+            var origin = new Uri($"http://{Host}:{server.BaseUri.Port}/");
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = SiteFixture.ChromiumPath,
+                Headless = true,
+                // Decap needs a secure context (crypto.randomUUID), which Netlify's https gives and plain http on a name does not.
+                Args = [.. ChromiumArgs, $"--host-resolver-rules=MAP {Host} 127.0.0.1", $"--unsafely-treat-insecure-origin-as-secure={origin.GetLeftPart(UriPartial.Authority)}"],
+            });
+            await using var watched = await CmsBrowser.OpenAsync(browser, origin);
+            var page = await watched.Context.NewPageAsync();
+            var response = await page.GotoAsync(new Uri(origin, "/admin/").ToString());
+            Assert.Equal(netlify.Headers.Single(h => h.For == "/admin/*").Values["Content-Security-Policy"], (await response!.AllHeadersAsync())["content-security-policy"]);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Login with GitHub" })).ToBeVisibleAsync();
+
+            Assert.Empty(watched.CspViolations);
+            Assert.Empty(watched.ConsoleErrors);
+            Assert.Empty(watched.ForeignRequests);
+            Assert.DoesNotContain(watched.Requests, r => r.Contains(Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
     private static string AdminCsp(TempRepository repo) =>
         Output.NetlifyConfig.Load(repo.PathOf("netlify.toml")).Headers.Single(h => h.For == "/admin/*").Values["Content-Security-Policy"];
 

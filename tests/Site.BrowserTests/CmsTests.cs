@@ -6,9 +6,10 @@ using Xunit.Abstractions;
 namespace Site.BrowserTests;
 
 /// <summary>
-/// Decap CMS at /admin/ in a real browser: an editor changes an article through the CMS, decap-server writes the
-/// Markdown file, and the running preview rebuilds and serves the new title. Runs over a temporary Git copy of the
-/// repository, so the real files are never touched.
+/// Decap CMS at /admin/ in a real browser, under the /admin/* CSP of netlify.toml, talking to nobody but the preview and
+/// decap-server: an editor changes an article's title and creates an article, decap-server writes the Markdown files,
+/// and the running preview rebuilds and serves them. Runs over a temporary Git copy of the repository, so the real
+/// files are never touched. Also the deployed /admin/, where Decap uses the github backend.
 /// </summary>
 public sealed class CmsTests(ITestOutputHelper output)
 {
@@ -21,13 +22,11 @@ public sealed class CmsTests(ITestOutputHelper output)
     private const string NewTitle = "Aftercare: the first week, step by step";
 
     [Fact]
-    public async Task An_editor_changes_an_article_title_in_the_cms_and_the_preview_serves_it()
+    public async Task An_editor_edits_and_creates_articles_in_the_cms_and_the_preview_serves_them()
     {
         var clock = Stopwatch.StartNew();
         using var portLock = await DecapPortLock.AcquireAsync();
         using var repo = TempRepository.CopyOfReal();
-        var article = repo.PathOf("input/articles/aftercare.md");
-        var before = File.ReadAllText(article);
         var log = new StringWriter();
         var options = new BuildOptions { InputDirectory = repo.PathOf("input"), ThemeDirectory = repo.PathOf("theme"), OutputDirectory = repo.PathOf("output") };
         await using var session = await PreviewSession.StartAsync(options, 0, cms: true, TextWriter.Synchronized(log));
@@ -37,60 +36,14 @@ public sealed class CmsTests(ITestOutputHelper output)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = SiteFixture.ChromiumPath, Args = ChromiumArgs, Headless = true });
         await using var watched = await CmsBrowser.OpenAsync(browser, session.BaseUri);
-        var page = await watched.Context.NewPageAsync();
+        using var http = new HttpClient { BaseAddress = session.BaseUri };
+        IPage? page = null;
         try
         {
-            var response = await page.GotoAsync(new Uri(session.BaseUri, "/admin/").ToString());
-            Assert.Equal(AdminCsp(repo), (await response!.AllHeadersAsync())["content-security-policy"]);
-
-            // The local backend: a Login button and no credentials.
-            await page.GetByRole(AriaRole.Button, new() { Name = "Login", Exact = true }).ClickAsync();
-            await page.GetByText("Aftercare", new() { Exact = true }).ClickAsync();
-            var title = page.Locator("input[id^='title-field-']");
-            await Assertions.Expect(title).ToHaveValueAsync("Aftercare");
-            await title.FillAsync(NewTitle);
-            var buildsBefore = session.Builds;
-            await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
-            await page.GetByText("Publish now", new() { Exact = true }).ClickAsync();
-
-            // decap-server wrote the file: the title changed, every other front-matter value and the body did not.
-            await Eventually(() => File.ReadAllText(article) != before, "the Markdown file to change");
-            var after = File.ReadAllText(article);
-            var (oldMatter, oldBody) = FrontMatterOf(before);
-            var (newMatter, newBody) = FrontMatterOf(after);
-            Assert.Equal(oldBody, newBody);
-            Assert.Equal(oldMatter.Keys, newMatter.Keys);
-            foreach (var key in oldMatter.Keys.Where(k => k != "title")) Assert.Equal(oldMatter[key], newMatter[key]);
-            Assert.Equal(NewTitle, newMatter["title"]);
-            output.WriteLine("The file as decap-server wrote it:\n" + after[..after.IndexOf("\n---", 3, StringComparison.Ordinal)]);
-
-            // The preview saw the change, rebuilt without errors and serves the new title.
-            using var http = new HttpClient { BaseAddress = session.BaseUri };
-            await Eventually(async () => session.Builds > buildsBefore && session.LastBuildSucceeded
-                && (await http.GetStringAsync("/articles/aftercare/")).Contains($"<h1>{System.Net.WebUtility.HtmlEncode(NewTitle)}</h1>", StringComparison.Ordinal),
-                "the rebuilt article page to show the new title in its h1");
-            // In a second tab, as an editor would look: the admin tab reloads itself after the build (live reload).
-            var site = await watched.Context.NewPageAsync();
-            await site.GotoAsync(new Uri(session.BaseUri, "/articles/aftercare/").ToString());
-            Assert.Equal(NewTitle, (await site.TextContentAsync("h1"))?.Trim());
-
-            // Media under the same policy: the media library's thumbnails and an image in the editor's preview pane.
-            await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/entries/what-is-hair-mesotherapy").ToString());
-            var image = page.FrameLocator("iframe").Locator("img[alt^='A cut-away drawing of the scalp']");
-            await Assertions.Expect(image).ToBeVisibleAsync();
-            await Eventually(async () => await image.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the preview pane's image to load");
-            await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles").ToString());
-            await page.GetByText("Media", new() { Exact = true }).ClickAsync();
-            var thumbnail = page.Locator("img[src^='blob:']").First;
-            await Assertions.Expect(thumbnail).ToBeVisibleAsync();
-            await Eventually(async () => await thumbnail.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "a media library thumbnail to load");
-            // An upload: Decap reads the chosen file back through its blob: URL (connect-src) and decap-server writes it.
-            var upload = Path.Combine(repo.Root, "upload", "cms-test-upload.png");
-            Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
-            File.WriteAllBytes(upload, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
-            await page.Locator("input[type=file]").SetInputFilesAsync(upload);
-            await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")), "the uploaded image to reach input/media/");
-            Assert.Equal(File.ReadAllBytes(upload), File.ReadAllBytes(repo.PathOf("input/media/cms-test-upload.png")));
+            // Each step opens a fresh tab: after every build the preview tells open pages to reload, admin tabs included.
+            page = await EditTitleAsync(watched, session, repo, http);
+            page = await CreateArticleAsync(watched, session, repo, http);
+            page = await UseMediaAsync(watched, session, repo);
 
             Assert.Empty(watched.CspViolations);
             Assert.Empty(watched.ForeignRequests);
@@ -99,12 +52,128 @@ public sealed class CmsTests(ITestOutputHelper output)
         }
         catch
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "cms-test-failure.png"), FullPage = true });
-            output.WriteLine($"Screenshot: {Path.Combine(Path.GetTempPath(), "cms-test-failure.png")}\nPreview log:\n{log}\nRequests:\n{string.Join('\n', watched.Requests)}\nConsole:\n{string.Join('\n', watched.Console)}");
+            var screenshot = Path.Combine(Path.GetTempPath(), "cms-test-failure.png");
+            if (page is not null) await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            output.WriteLine($"Screenshot: {screenshot}\nPreview log:\n{log}\nRequests:\n{string.Join('\n', watched.Requests)}\nConsole:\n{string.Join('\n', watched.Console)}");
             throw;
         }
-        output.WriteLine("Preview log:\n" + log);
         output.WriteLine($"End-to-end CMS test: {clock.ElapsedMilliseconds} ms (preview builds: {session.Builds}, last build {session.LastBuildTook.TotalMilliseconds:0} ms)");
+    }
+
+    /// <summary>Log in with the local backend, change Aftercare's title, publish; the file and the rebuilt page change.</summary>
+    private async Task<IPage> EditTitleAsync(CmsBrowser watched, PreviewSession session, TempRepository repo, HttpClient http)
+    {
+        var article = repo.PathOf("input/articles/aftercare.md");
+        var before = File.ReadAllText(article);
+        var page = await watched.Context.NewPageAsync();
+        var response = await page.GotoAsync(new Uri(session.BaseUri, "/admin/").ToString());
+        Assert.Equal(AdminCsp(repo), (await response!.AllHeadersAsync())["content-security-policy"]);
+
+        // The local backend: a Login button and no credentials.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Login", Exact = true }).ClickAsync();
+        await page.GetByText("Aftercare", new() { Exact = true }).ClickAsync();
+        var title = page.Locator("input[id^='title-field-']");
+        await Assertions.Expect(title).ToHaveValueAsync("Aftercare");
+        await title.FillAsync(NewTitle);
+        var buildsBefore = session.Builds;
+        await PublishAsync(page);
+
+        // decap-server wrote the file: the title changed; every other front-matter value, their order and the body did not.
+        await Eventually(() => File.ReadAllText(article) != before, "the Markdown file to change");
+        var after = File.ReadAllText(article);
+        var (oldMatter, oldBody) = FrontMatterOf(before);
+        var (newMatter, newBody) = FrontMatterOf(after);
+        Assert.Equal(oldBody, newBody);
+        Assert.Equal(oldMatter.Keys, newMatter.Keys);
+        foreach (var key in oldMatter.Keys.Where(k => k != "title")) Assert.Equal(oldMatter[key], newMatter[key]);
+        Assert.Equal(NewTitle, newMatter["title"]);
+        output.WriteLine("Aftercare's front matter as decap-server wrote it:\n" + after[..after.IndexOf("\n---", 3, StringComparison.Ordinal)]);
+
+        // The preview saw the change, rebuilt without errors and serves the new title.
+        await Eventually(async () => session.Builds > buildsBefore && session.LastBuildSucceeded
+            && (await http.GetStringAsync("/articles/aftercare/")).Contains($"<h1>{System.Net.WebUtility.HtmlEncode(NewTitle)}</h1>", StringComparison.Ordinal),
+            "the rebuilt article page to show the new title in its h1");
+        var site = await watched.Context.NewPageAsync();
+        await site.GotoAsync(new Uri(session.BaseUri, "/articles/aftercare/").ToString());
+        Assert.Equal(NewTitle, (await site.TextContentAsync("h1"))?.Trim());
+        return site;
+    }
+
+    /// <summary>
+    /// A new article through every kind of widget the schema asks for: its file name follows the site's slug rule and the
+    /// build accepts what the CMS wrote.
+    /// </summary>
+    private async Task<IPage> CreateArticleAsync(CmsBrowser watched, PreviewSession session, TempRepository repo, HttpClient http)
+    {
+        var page = await watched.Context.NewPageAsync();
+        await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/new").ToString());
+        var today = DateTime.Today;
+        await page.Locator("input[id^='title-field-']").FillAsync("Café & scalp: a new article");
+        await page.Locator("textarea[id^='description-field-']").FillAsync("A new article written in the CMS, with a description long enough for search engines.");
+        await page.Locator("textarea[id^='summary-field-']").FillAsync("One plain sentence.");
+        await ChooseAsync(page, "section", "The treatment");
+        await page.Locator("input[id^='last_reviewed-field-']").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await page.Locator("input[id^='next_review-field-']").FillAsync(today.AddYears(1).ToString("yyyy-MM-dd"));
+        await ChooseAsync(page, "sources", "marzban-2017");
+        await ChooseAsync(page, "sources", "tang-2022");
+        await ChooseAsync(page, "related", "Side effects");
+        await page.Locator("input[id^='keywords-field-']").FillAsync("new, test");
+        await page.Locator("[data-slate-editor='true']").Last.ClickAsync();
+        await page.Keyboard.TypeAsync("Text that cites a source [@tang-2022].");
+        var buildsBefore = session.Builds;
+        await PublishAsync(page);
+
+        var file = repo.PathOf("input/articles/cafe-scalp-a-new-article.md");
+        await Eventually(() => File.Exists(file), "the new article's file");
+        output.WriteLine("The new article as decap-server wrote it:\n" + File.ReadAllText(file));
+        await Eventually(async () => session.Builds > buildsBefore && session.LastBuildSucceeded
+            && (await http.GetAsync("/articles/cafe-scalp-a-new-article/")).IsSuccessStatusCode,
+            "the new article to be built and served");
+        var (matter, body) = FrontMatterOf(File.ReadAllText(file));
+        Assert.Equal("treatment", matter["section"]);
+        Assert.Equal("marzban-2017 | tang-2022", matter["sources"]);
+        Assert.Equal("side-effects", matter["related"]);
+        Assert.Equal("new | test", matter["keywords"]);
+        Assert.Equal(today.AddDays(-7).ToString("yyyy-MM-dd"), matter["last_reviewed"]);
+        Assert.Equal("Text that cites a source [@tang-2022].", body.Trim());
+        return page;
+    }
+
+    /// <summary>The media folder through the CMS: an image in the preview pane, the media library, and an upload.</summary>
+    private static async Task<IPage> UseMediaAsync(CmsBrowser watched, PreviewSession session, TempRepository repo)
+    {
+        var page = await watched.Context.NewPageAsync();
+        await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/entries/what-is-hair-mesotherapy").ToString());
+        var image = page.FrameLocator("iframe").Locator("img[alt^='A cut-away drawing of the scalp']");
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        await Eventually(async () => await image.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the preview pane's image to load");
+        await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles").ToString());
+        await page.GetByText("Media", new() { Exact = true }).ClickAsync();
+        var thumbnail = page.Locator("img[src^='blob:']").First;
+        await Assertions.Expect(thumbnail).ToBeVisibleAsync();
+        await Eventually(async () => await thumbnail.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "a media library thumbnail to load");
+        // Decap reads an upload back through its blob: URL (connect-src) before decap-server writes it to input/media/.
+        var upload = repo.PathOf("upload/cms-test-upload.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
+        File.WriteAllBytes(upload, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        await page.Locator("input[type=file]").SetInputFilesAsync(upload);
+        await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")), "the uploaded image to reach input/media/");
+        Assert.Equal(File.ReadAllBytes(upload), File.ReadAllBytes(repo.PathOf("input/media/cms-test-upload.png")));
+        return page;
+    }
+
+    private static async Task PublishAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await page.GetByText("Publish now", new() { Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Picks an option of a select or relation widget (react-select) by typing part of its label.</summary>
+    private static async Task ChooseAsync(IPage page, string field, string text)
+    {
+        await page.Locator($"input[id^='{field}-field-']").FillAsync(text);
+        var option = page.Locator("[id*='-option-']", new() { HasText = text }).First;
+        await option.ClickAsync();
     }
 
     [Fact]

@@ -45,6 +45,7 @@ internal static class DecapConfig
         var collections = new List<object> { Articles(site, fields) };
         if (site.Pages.Count > 0)
         {
+            var pageFields = Fields(fields, PageKind.Page, site, "The page text, in Markdown. Cite a source as [@id]; each ## heading starts a section.");
             collections.Add(new Map
             {
                 ["name"] = PagesCollection,
@@ -52,8 +53,7 @@ internal static class DecapConfig
                 ["label_singular"] = "Page",
                 ["description"] = $"The site's own pages in {site.PagesFolder}/. A new page also needs a link in site.yml and often a layout, so developers add pages.",
                 ["format"] = "yaml-frontmatter",
-                ["files"] = site.Pages.Select(p => File(p, site, Fields(fields, PageKind.Page, site,
-                    "The page text, in Markdown. Cite a source as [@id]; each ## heading starts a section."))).ToList(),
+                ["files"] = site.Pages.Select(p => (object)File(p, site, pageFields)).ToList(),
             });
         }
         if (site.Faq is { } faq)
@@ -124,7 +124,16 @@ internal static class DecapConfig
         var result = fields.Where(f => (f.AppliesTo & kind) != 0).Select(f => (object)Field(f, kind, site)).ToList();
         // The raw Markdown editor only: the rich-text mode re-serialises the whole body on the first keystroke and would
         // escape the site's own syntax ([@citation], {#heading-id}).
-        result.Add(new Map { ["label"] = "Body", ["name"] = BodyField, ["widget"] = "markdown", ["modes"] = new List<object> { "raw" }, ["hint"] = bodyHint });
+        // Not required, as the validator does not require a body either.
+        result.Add(new Map
+        {
+            ["label"] = "Body",
+            ["name"] = BodyField,
+            ["widget"] = "markdown",
+            ["modes"] = new List<object> { "raw" },
+            ["required"] = false,
+            ["hint"] = bodyHint,
+        });
         return result;
     }
 

@@ -57,9 +57,9 @@ public sealed class DecapConfigTests
     private static IEnumerable<YamlMappingNode> Items(YamlNode node, string key) => ((YamlSequenceNode)Get(node, key)).Children.Cast<YamlMappingNode>();
     private static YamlMappingNode Collection(YamlNode config, string name) => Items(config, "collections").Single(c => Text(c, "name") == name);
 
-    /// <summary>Name, widget and required of every field as the CMS declares them.</summary>
+    /// <summary>Name, widget and required of every field as Decap reads them: a field without <c>required</c> is required.</summary>
     private static List<(string Name, string? Widget, bool Required)> Declared(YamlNode fieldsOwner) =>
-        [.. Items(fieldsOwner, "fields").Select(f => (Text(f, "name")!, Text(f, "widget"), Text(f, "required") == "true"))];
+        [.. Items(fieldsOwner, "fields").Select(f => (Text(f, "name")!, Text(f, "widget"), Text(f, "required") != "false"))];
 
     /// <summary>What the schema says the CMS must declare for a kind of page, in schema order, then the Markdown body.</summary>
     private static List<(string Name, string? Widget, bool Required)> Expected(IReadOnlyList<FieldSpec> schema, PageKind kind) =>

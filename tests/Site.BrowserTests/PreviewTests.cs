@@ -114,5 +114,9 @@ public sealed class PreviewTests(SiteFixture site, ITestOutputHelper output) : I
         await using var watched = await site.NewPageAsync();
         await OpenAsync(watched, "/");
         Assert.Contains(watched.Requests, r => r.EndsWith("/__preview/client.js", StringComparison.Ordinal));
+        // The CMS is not reloaded under an editor's unsaved form.
+        var admin = await watched.Page.APIRequest.GetAsync(new Uri(_preview!.BaseUri, "/admin/").ToString());
+        Assert.Equal(200, admin.Status);
+        Assert.DoesNotContain("__preview", await admin.TextAsync());
     }
 }

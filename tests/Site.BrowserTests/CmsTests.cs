@@ -339,27 +339,12 @@ internal sealed class TempRepository : IDisposable
     public static TempRepository CopyOfReal()
     {
         var repo = new TempRepository(Directory.CreateTempSubdirectory("site-cms-").FullName);
-        Copy(Path.Combine(SiteFixture.RepoRoot, "input"), repo.PathOf("input"));
-        Copy(Path.Combine(SiteFixture.RepoRoot, "theme"), repo.PathOf("theme"));
-        Directory.CreateSymbolicLink(repo.PathOf("theme/node_modules"), Path.Combine(SiteFixture.RepoRoot, "theme", "node_modules"));
-        File.Copy(Path.Combine(SiteFixture.RepoRoot, "netlify.toml"), repo.PathOf("netlify.toml"));
+        Site.Testing.Repository.CopySiteInto(repo.Root);
         File.WriteAllText(repo.PathOf(".gitignore"), "/output/\n/theme/node_modules\n");
         repo.Git("init", "-q", "-b", "main");
         repo.Git("add", "-A");
         repo.Git("-c", "user.name=Site tests", "-c", "user.email=tests@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "Copy of the site");
         return repo;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Contains("node_modules")) continue;
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     public string PathOf(string relative) => Path.Combine(Root, relative);

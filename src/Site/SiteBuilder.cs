@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Site.Cms;
 using Site.Content;
 using Site.Diagnostics;
 using Site.Links;
@@ -103,6 +104,7 @@ internal static class SiteBuilder
         var files = Step("assemble", () => Assemble(content, processed, assets, models));
         files.Add(new TextOutput("search/index.json", search.IndexJson));
         files.Add(new TextOutput("search/store.json", search.StoreJson));
+        files.AddRange(Step("cms", () => CmsAdmin.Files(content, options.ThemeDirectory, assets, FrontMatterSchema.Fields, diagnostics)));
         Step("links", () =>
         {
             var targets = new LinkTargets(

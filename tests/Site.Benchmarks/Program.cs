@@ -7,7 +7,7 @@ using Site.Search;
 // Figures for the issue notes: build times of the real site (cold, warm, incremental), search index sizes, and a
 // synthetic site of N pages built by us and, when hugo is installed, by Hugo. Run in Release:
 //   dotnet run -c Release --project tests/Site.Benchmarks -- [pages=10000]
-var root = FindRoot();
+var root = Site.Testing.Repository.Root;
 var pages = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -15,13 +15,6 @@ RealSite(root);
 await PreviewLatency(root);
 SearchBudget(root, 1_000);
 Synthetic(root, pages);
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "Site.sln"))) return dir.FullName;
-    throw new InvalidOperationException("Site.sln not found");
-}
 
 static long Gzip(string text)
 {
@@ -63,16 +56,7 @@ static void RealSite(string root)
 static async Task PreviewLatency(string root)
 {
     var copy = Directory.CreateTempSubdirectory("bench-preview-").FullName;
-    foreach (var folder in new[] { "input", "theme" })
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(root, file);
-            if (relative.Contains("node_modules")) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, relative))!);
-            File.Copy(file, Path.Combine(copy, relative));
-        }
-    Directory.CreateSymbolicLink(Path.Combine(copy, "theme", "node_modules"), Path.Combine(root, "theme", "node_modules"));
-    File.Copy(Path.Combine(root, "netlify.toml"), Path.Combine(copy, "netlify.toml"));
+    Site.Testing.Repository.CopySiteInto(copy);
     var options = new BuildOptions { InputDirectory = Path.Combine(copy, "input"), ThemeDirectory = Path.Combine(copy, "theme"), OutputDirectory = Path.Combine(copy, "output") };
     await using var session = await Site.Preview.PreviewSession.StartAsync(options, 0, cms: false, TextWriter.Null);
     using var http = new HttpClient { BaseAddress = session.BaseUri, Timeout = Timeout.InfiniteTimeSpan };

@@ -15,10 +15,7 @@ public sealed class PreviewTests(SiteFixture site, ITestOutputHelper output) : I
     public async Task InitializeAsync()
     {
         _root = Directory.CreateTempSubdirectory("site-preview-").FullName;
-        foreach (var folder in new[] { "input", "theme" })
-            CopyTree(Path.Combine(SiteFixture.RepoRoot, folder), Path.Combine(_root, folder));
-        Directory.CreateSymbolicLink(Path.Combine(_root, "theme", "node_modules"), Path.Combine(SiteFixture.RepoRoot, "theme", "node_modules"));
-        File.Copy(Path.Combine(SiteFixture.RepoRoot, "netlify.toml"), Path.Combine(_root, "netlify.toml"));
+        Site.Testing.Repository.CopySiteInto(_root);
         _preview = await PreviewSession.StartAsync(new BuildOptions
         {
             InputDirectory = Path.Combine(_root, "input"),
@@ -32,17 +29,6 @@ public sealed class PreviewTests(SiteFixture site, ITestOutputHelper output) : I
     {
         if (_preview is not null) await _preview.DisposeAsync();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
-    }
-
-    internal static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.StartsWith("node_modules", StringComparison.Ordinal)) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
-            File.Copy(file, Path.Combine(to, relative));
-        }
     }
 
     private void Edit(string relative, string find, string replace)
@@ -114,5 +100,9 @@ public sealed class PreviewTests(SiteFixture site, ITestOutputHelper output) : I
         await using var watched = await site.NewPageAsync();
         await OpenAsync(watched, "/");
         Assert.Contains(watched.Requests, r => r.EndsWith("/__preview/client.js", StringComparison.Ordinal));
+        // The CMS is not reloaded under an editor's unsaved form.
+        var admin = await watched.Page.APIRequest.GetAsync(new Uri(_preview!.BaseUri, "/admin/").ToString());
+        Assert.Equal(200, admin.Status);
+        Assert.DoesNotContain("__preview", await admin.TextAsync());
     }
 }

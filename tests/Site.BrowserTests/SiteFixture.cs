@@ -24,18 +24,11 @@ public sealed class SiteFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private string _root = "";
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Site.Testing.Repository.Root;
     public string OutputDirectory => Path.Combine(_root, "output");
     public Uri BaseUri => _server!.BaseUri;
     public IBrowser Browser { get; private set; } = null!;
     internal NetlifyConfig Netlify { get; private set; } = NetlifyConfig.Empty;
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Site.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
-    }
 
     public async Task InitializeAsync()
     {
@@ -43,7 +36,7 @@ public sealed class SiteFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run tests/run, which installs Debian's chromium. Browser tests never pass without a browser.");
         _root = Directory.CreateTempSubdirectory("site-browser-").FullName;
         // The real content, with one marker word planted in one page so search tests can find exactly that page.
-        PreviewTests.CopyTree(Path.Combine(RepoRoot, "input"), Path.Combine(_root, "input"));
+        Site.Testing.Repository.CopyTree(Path.Combine(RepoRoot, "input"), Path.Combine(_root, "input"));
         File.AppendAllText(Path.Combine(_root, "input", "articles", MarkerPage), $"\nThis sentence holds the test word {MarkerWord}.\n");
         var result = SiteBuilder.Build(new BuildOptions
         {

@@ -49,8 +49,12 @@ internal sealed class YamlFields
         return null;
     }
 
+    /// <summary>
+    /// An absent value: YAML null, or an empty string, which Decap CMS writes (<c>updated: ""</c>) when an editor clears
+    /// an optional field. For a required key it is then reported as missing.
+    /// </summary>
     private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
+        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" } or YamlScalarNode { Value: "" };
 
     public string? String(string key, bool required = false)
     {

@@ -18,7 +18,7 @@ namespace Site.Preview;
 /// </summary>
 internal sealed class SiteServer : IAsyncDisposable
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new() { Mappings = { [".yml"] = "text/yaml" } };
     private readonly WebApplication _app;
 
     private SiteServer(WebApplication app, Uri baseUri)
@@ -83,7 +83,8 @@ internal sealed class SiteServer : IAsyncDisposable
         response.ContentType = type.StartsWith("text/", StringComparison.Ordinal) || type is "application/javascript" or "application/json" or "image/svg+xml" or "application/xml"
             ? type + "; charset=utf-8" : type;
         if (HttpMethods.IsHead(request.Method)) return;
-        if (live is not null && type == "text/html")
+        // The CMS is an app with unsaved forms: a reload after each rebuild would throw an editor's work away.
+        if (live is not null && type == "text/html" && !path.StartsWith("/admin/", StringComparison.Ordinal))
         {
             var html = await File.ReadAllTextAsync(file);
             await response.WriteAsync(LiveReload.Inject(html));

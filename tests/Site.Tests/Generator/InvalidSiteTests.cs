@@ -99,6 +99,13 @@ About us. Back to [the article](/articles/good/#first-part).
     }
 
     [Fact]
+    public void A_cleared_optional_field_as_decap_writes_it_is_absent_not_an_error()
+    {
+        using var site = TestSite.FromText(MiniTheme.Files + "-- input/articles/good.md --\n" + GoodArticle.Replace("section: basics", "section: basics\nupdated: \"\"\norder: \"\"") + "-- input/pages/about.md --\n" + About);
+        Assert.Empty(site.Build(dryRun: true).Lines());
+    }
+
+    [Fact]
     public void Missing_image_is_a_broken_link_at_its_line()
     {
         var errors = ErrorsOf("-- input/articles/good.md --\n" + GoodArticle.Replace("Text [@smith-2020].", "![A chart](/media/missing.png)") + "-- input/pages/about.md --\n" + About);

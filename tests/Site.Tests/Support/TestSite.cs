@@ -12,14 +12,7 @@ internal sealed partial class TestSite : IDisposable
 
     private TestSite(string root) => Root = root;
 
-    public static string RepoRoot { get; } = FindRepoRoot();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Site.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot => Site.Testing.Repository.Root;
 
     [GeneratedRegex(@"^-- (?<path>\S+) --$", RegexOptions.Multiline)]
     private static partial Regex FileMarker();
@@ -38,28 +31,12 @@ internal sealed partial class TestSite : IDisposable
         return site;
     }
 
-    /// <summary>A copy of the real <c>input/</c>, <c>theme/</c> (without node_modules, which is linked) and netlify.toml.</summary>
+    /// <summary>A copy of the real <c>input/</c>, <c>theme/</c> (node_modules linked) and netlify.toml.</summary>
     public static TestSite CopyOfReal()
     {
         var site = new TestSite(Directory.CreateTempSubdirectory("site-real-").FullName);
-        Copy(Path.Combine(RepoRoot, "input"), Path.Combine(site.Root, "input"));
-        Copy(Path.Combine(RepoRoot, "theme"), Path.Combine(site.Root, "theme"));
-        var modules = Path.Combine(RepoRoot, "theme", "node_modules");
-        if (Directory.Exists(modules)) Directory.CreateSymbolicLink(Path.Combine(site.Root, "theme", "node_modules"), modules);
-        File.Copy(Path.Combine(RepoRoot, "netlify.toml"), Path.Combine(site.Root, "netlify.toml"));
+        Site.Testing.Repository.CopySiteInto(site.Root);
         return site;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.StartsWith("node_modules", StringComparison.Ordinal)) continue;
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     public string PathOf(string relative) => Path.Combine(Root, relative);

@@ -1,0 +1,368 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Site.Preview;
+using Xunit.Abstractions;
+
+namespace Site.BrowserTests;
+
+/// <summary>
+/// Decap CMS at /admin/ in a real browser, under the /admin/* CSP of netlify.toml, talking to nobody but the preview and
+/// decap-server: an editor changes an article's title and creates an article, decap-server writes the Markdown files,
+/// and the running preview rebuilds and serves them. Runs over a temporary Git copy of the repository, so the real
+/// files are never touched. Also the deployed /admin/, where Decap uses the github backend.
+/// </summary>
+public sealed class CmsTests(ITestOutputHelper output)
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private const string NewTitle = "Aftercare: the first week, step by step";
+
+    [Fact]
+    public async Task An_editor_edits_and_creates_articles_in_the_cms_and_the_preview_serves_them()
+    {
+        var clock = Stopwatch.StartNew();
+        using var portLock = await DecapPortLock.AcquireAsync();
+        using var repo = TempRepository.CopyOfReal();
+        var log = new StringWriter();
+        var options = new BuildOptions { InputDirectory = repo.PathOf("input"), ThemeDirectory = repo.PathOf("theme"), OutputDirectory = repo.PathOf("output") };
+        await using var session = await PreviewSession.StartAsync(options, 0, cms: true, TextWriter.Synchronized(log));
+        Assert.True(session.CmsRunning, "decap-server did not start:\n" + log);
+        Assert.True(session.LastBuildSucceeded, log.ToString());
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = SiteFixture.ChromiumPath, Args = ChromiumArgs, Headless = true });
+        await using var watched = await CmsBrowser.OpenAsync(browser, session.BaseUri);
+        using var http = new HttpClient { BaseAddress = session.BaseUri };
+        IPage? page = null;
+        try
+        {
+            // Each step opens a fresh tab: after every build the preview tells open pages to reload, admin tabs included.
+            page = await EditTitleAsync(watched, session, repo, http);
+            page = await CreateArticleAsync(watched, session, repo, http);
+            page = await UseMediaAsync(watched, session, repo);
+
+            Assert.Empty(watched.CspViolations);
+            Assert.Empty(watched.ForeignRequests);
+            Assert.Empty(watched.ConsoleErrors);
+            Assert.Contains(watched.Requests, r => r.StartsWith("POST " + Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
+        }
+        catch
+        {
+            var screenshot = Path.Combine(Path.GetTempPath(), "cms-test-failure.png");
+            if (page is not null) await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            output.WriteLine($"Screenshot: {screenshot}\nPreview log:\n{log}\nRequests:\n{string.Join('\n', watched.Requests)}\nConsole:\n{string.Join('\n', watched.Console)}");
+            throw;
+        }
+        output.WriteLine($"End-to-end CMS test: {clock.ElapsedMilliseconds} ms (preview builds: {session.Builds}, last build {session.LastBuildTook.TotalMilliseconds:0} ms)");
+    }
+
+    /// <summary>Log in with the local backend, change Aftercare's title, publish; the file and the rebuilt page change.</summary>
+    private async Task<IPage> EditTitleAsync(CmsBrowser watched, PreviewSession session, TempRepository repo, HttpClient http)
+    {
+        var article = repo.PathOf("input/articles/aftercare.md");
+        var before = File.ReadAllText(article);
+        var page = await watched.Context.NewPageAsync();
+        var response = await page.GotoAsync(new Uri(session.BaseUri, "/admin/").ToString());
+        Assert.Equal(AdminCsp(repo), (await response!.AllHeadersAsync())["content-security-policy"]);
+
+        // The local backend: a Login button and no credentials.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Login", Exact = true }).ClickAsync();
+        await page.GetByText("Aftercare", new() { Exact = true }).ClickAsync();
+        var title = page.Locator("input[id^='title-field-']");
+        await Assertions.Expect(title).ToHaveValueAsync("Aftercare");
+        await title.FillAsync(NewTitle);
+        var buildsBefore = session.Builds;
+        await PublishAsync(page);
+
+        // decap-server wrote the file: the title changed; every other front-matter value, their order and the body did not.
+        await Eventually(() => File.ReadAllText(article) != before, "the Markdown file to change");
+        var after = File.ReadAllText(article);
+        var (oldMatter, oldBody) = FrontMatterOf(before);
+        var (newMatter, newBody) = FrontMatterOf(after);
+        Assert.Equal(oldBody, newBody);
+        Assert.Equal(oldMatter.Keys, newMatter.Keys);
+        foreach (var key in oldMatter.Keys.Where(k => k != "title")) Assert.Equal(oldMatter[key], newMatter[key]);
+        Assert.Equal(NewTitle, newMatter["title"]);
+        output.WriteLine("Aftercare's front matter as decap-server wrote it:\n" + after[..after.IndexOf("\n---", 3, StringComparison.Ordinal)]);
+
+        // The preview saw the change, rebuilt without errors and serves the new title.
+        await Eventually(async () => session.Builds > buildsBefore && session.LastBuildSucceeded
+            && (await http.GetStringAsync("/articles/aftercare/")).Contains($"<h1>{System.Net.WebUtility.HtmlEncode(NewTitle)}</h1>", StringComparison.Ordinal),
+            "the rebuilt article page to show the new title in its h1");
+        var site = await watched.Context.NewPageAsync();
+        await site.GotoAsync(new Uri(session.BaseUri, "/articles/aftercare/").ToString());
+        Assert.Equal(NewTitle, (await site.TextContentAsync("h1"))?.Trim());
+        return site;
+    }
+
+    /// <summary>
+    /// A new article through every kind of widget the schema asks for: its file name follows the site's slug rule and the
+    /// build accepts what the CMS wrote.
+    /// </summary>
+    private async Task<IPage> CreateArticleAsync(CmsBrowser watched, PreviewSession session, TempRepository repo, HttpClient http)
+    {
+        var page = await watched.Context.NewPageAsync();
+        await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/new").ToString());
+        var today = DateTime.Today;
+        await page.Locator("input[id^='title-field-']").FillAsync("Café & scalp: a new article");
+        await page.Locator("textarea[id^='description-field-']").FillAsync("A new article written in the CMS, with a description long enough for search engines.");
+        await page.Locator("textarea[id^='summary-field-']").FillAsync("One plain sentence.");
+        await ChooseAsync(page, "section", "The treatment");
+        await page.Locator("input[id^='last_reviewed-field-']").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await page.Locator("input[id^='next_review-field-']").FillAsync(today.AddYears(1).ToString("yyyy-MM-dd"));
+        await ChooseAsync(page, "sources", "marzban-2017");
+        await ChooseAsync(page, "sources", "tang-2022");
+        await ChooseAsync(page, "related", "Side effects");
+        await page.Locator("input[id^='keywords-field-']").FillAsync("new, test");
+        await page.Locator("[data-slate-editor='true']").Last.ClickAsync();
+        await page.Keyboard.TypeAsync("Text that cites a source [@tang-2022].");
+        var buildsBefore = session.Builds;
+        await PublishAsync(page);
+
+        var file = repo.PathOf("input/articles/cafe-scalp-a-new-article.md");
+        await Eventually(() => File.Exists(file), "the new article's file");
+        output.WriteLine("The new article as decap-server wrote it:\n" + File.ReadAllText(file));
+        await Eventually(async () => session.Builds > buildsBefore && session.LastBuildSucceeded
+            && (await http.GetAsync("/articles/cafe-scalp-a-new-article/")).IsSuccessStatusCode,
+            "the new article to be built and served");
+        var (matter, body) = FrontMatterOf(File.ReadAllText(file));
+        Assert.Equal("treatment", matter["section"]);
+        Assert.Equal("marzban-2017 | tang-2022", matter["sources"]);
+        Assert.Equal("side-effects", matter["related"]);
+        Assert.Equal("new | test", matter["keywords"]);
+        Assert.Equal(today.AddDays(-7).ToString("yyyy-MM-dd"), matter["last_reviewed"]);
+        Assert.Equal("Text that cites a source [@tang-2022].", body.Trim());
+        return page;
+    }
+
+    /// <summary>The media folder through the CMS: an image in the preview pane, the media library, and an upload.</summary>
+    private static async Task<IPage> UseMediaAsync(CmsBrowser watched, PreviewSession session, TempRepository repo)
+    {
+        var page = await watched.Context.NewPageAsync();
+        await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/entries/what-is-hair-mesotherapy").ToString());
+        var image = page.FrameLocator("iframe").Locator("img[alt^='A cut-away drawing of the scalp']");
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        await Eventually(async () => await image.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the preview pane's image to load");
+        await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles").ToString());
+        await page.GetByText("Media", new() { Exact = true }).ClickAsync();
+        var thumbnail = page.Locator("img[src^='blob:']").First;
+        await Assertions.Expect(thumbnail).ToBeVisibleAsync();
+        await Eventually(async () => await thumbnail.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "a media library thumbnail to load");
+        // Decap reads an upload back through its blob: URL (connect-src) before decap-server writes it to input/media/.
+        var upload = repo.PathOf("upload/cms-test-upload.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
+        File.WriteAllBytes(upload, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        await page.Locator("input[type=file]").SetInputFilesAsync(upload);
+        await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")), "the uploaded image to reach input/media/");
+        Assert.Equal(File.ReadAllBytes(upload), File.ReadAllBytes(repo.PathOf("input/media/cms-test-upload.png")));
+        return page;
+    }
+
+    private static async Task PublishAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await page.GetByText("Publish now", new() { Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Picks an option of a select or relation widget (react-select) by typing part of its label.</summary>
+    private static async Task ChooseAsync(IPage page, string field, string text)
+    {
+        await page.Locator($"input[id^='{field}-field-']").FillAsync(text);
+        var option = page.Locator("[id*='-option-']", new() { HasText = text }).First;
+        await option.ClickAsync();
+    }
+
+    [Fact]
+    public async Task Deployed_admin_offers_the_github_login_and_calls_nobody_before_it()
+    {
+        // A host name that is not localhost, as on Netlify: Decap then ignores local_backend and uses the github backend.
+        const string Host = "cms.example";
+        var root = Directory.CreateTempSubdirectory("site-cms-deployed-").FullName;
+        try
+        {
+            var result = SiteBuilder.Build(new BuildOptions
+            {
+                InputDirectory = Path.Combine(SiteFixture.RepoRoot, "input"),
+                ThemeDirectory = Path.Combine(SiteFixture.RepoRoot, "theme"),
+                OutputDirectory = Path.Combine(root, "output"),
+            });
+            Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics.Sorted()));
+            var netlify = Output.NetlifyConfig.Load(Path.Combine(SiteFixture.RepoRoot, "netlify.toml"));
+            await using var server = await SiteServer.StartAsync(Path.Combine(root, "output"), netlify);
+            var origin = new Uri($"http://{Host}:{server.BaseUri.Port}/");
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = SiteFixture.ChromiumPath,
+                Headless = true,
+                // Decap needs a secure context (crypto.randomUUID), which Netlify's https gives and plain http on a name does not.
+                Args = [.. ChromiumArgs, $"--host-resolver-rules=MAP {Host} 127.0.0.1", $"--unsafely-treat-insecure-origin-as-secure={origin.GetLeftPart(UriPartial.Authority)}"],
+            });
+            await using var watched = await CmsBrowser.OpenAsync(browser, origin);
+            var page = await watched.Context.NewPageAsync();
+            var response = await page.GotoAsync(new Uri(origin, "/admin/").ToString());
+            Assert.Equal(netlify.Headers.Single(h => h.For == "/admin/*").Values["Content-Security-Policy"], (await response!.AllHeadersAsync())["content-security-policy"]);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Login with GitHub" })).ToBeVisibleAsync();
+
+            Assert.Empty(watched.CspViolations);
+            Assert.Empty(watched.ConsoleErrors);
+            Assert.Empty(watched.ForeignRequests);
+            Assert.DoesNotContain(watched.Requests, r => r.Contains(Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static string AdminCsp(TempRepository repo) =>
+        Output.NetlifyConfig.Load(repo.PathOf("netlify.toml")).Headers.Single(h => h.For == "/admin/*").Values["Content-Security-Policy"];
+
+    /// <summary>Front matter as key → value text (lists joined), in file order, and the body after it.</summary>
+    private static (OrderedDictionary<string, string> Matter, string Body) FrontMatterOf(string markdown)
+    {
+        var end = markdown.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(markdown[4..end]));
+        var matter = new OrderedDictionary<string, string>();
+        foreach (var (key, value) in (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode)
+            matter[key.ToString()] = value is YamlDotNet.RepresentationModel.YamlSequenceNode list ? string.Join(" | ", list.Children) : value.ToString();
+        return (matter, markdown[(end + 5)..]);
+    }
+
+    private static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), what);
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20)) Assert.Fail($"Timed out waiting for {what}.");
+            await Task.Delay(50);
+        }
+    }
+}
+
+/// <summary>
+/// A browser context on the preview with what its pages did recorded: CSP violations (from the pages' own
+/// <c>securitypolicyviolation</c> events), console errors, and requests to any origin but the preview and decap-server.
+/// </summary>
+internal sealed class CmsBrowser : IAsyncDisposable
+{
+    private CmsBrowser(IBrowserContext context) => Context = context;
+
+    public IBrowserContext Context { get; }
+    public List<string> Requests { get; } = [];
+    public List<string> ForeignRequests { get; } = [];
+    public List<string> ConsoleErrors { get; } = [];
+    public List<string> Console { get; } = [];
+    public List<string> CspViolations { get; } = [];
+
+    public static async Task<CmsBrowser> OpenAsync(IBrowser browser, Uri preview)
+    {
+        var context = await browser.NewContextAsync();
+        var watched = new CmsBrowser(context);
+        var decap = new Uri(Cms.DecapConfig.LocalBackendUrl);
+        void Add(List<string> list, string text) { lock (list) list.Add(text); }
+        await context.ExposeFunctionAsync("__reportCspViolation", (string text) => Add(watched.CspViolations, text));
+        await context.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e =>
+              window.__reportCspViolation(`${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+            """);
+        context.Console += (_, message) =>
+        {
+            Add(watched.Console, $"{message.Type}: {message.Text}");
+            if (message.Type == "error") Add(watched.ConsoleErrors, message.Text);
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) Add(watched.CspViolations, message.Text);
+        };
+        context.WebError += (_, error) => Add(watched.ConsoleErrors, "page error: " + error.Error);
+        context.Request += (_, request) =>
+        {
+            Add(watched.Requests, $"{request.Method} {request.Url}");
+            var uri = new Uri(request.Url);
+            var local = uri.Scheme is "data" or "blob" or "about"
+                || (uri.Host == preview.Host && uri.Port == preview.Port)
+                || (uri.Host == decap.Host && uri.Port == decap.Port);
+            if (!local) Add(watched.ForeignRequests, request.Url);
+        };
+        context.Response += (_, response) => { if (response.Status >= 400) Add(watched.Console, $"HTTP {response.Status} {response.Url}"); };
+        return watched;
+    }
+
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+}
+
+/// <summary>
+/// decap-server's port is fixed by Decap's config, so only one test process may use it at a time: an exclusive lock on
+/// a file in /tmp (released by the OS if the process dies) serialises them.
+/// </summary>
+internal sealed class DecapPortLock : IDisposable
+{
+    private readonly FileStream _file;
+
+    private DecapPortLock(FileStream file) => _file = file;
+
+    public static async Task<DecapPortLock> AcquireAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"site-tests-port-{DecapServer.Port}.lock");
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new DecapPortLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+}
+
+/// <summary>
+/// A temporary copy of the repository's input/, theme/ (node_modules linked, not copied) and netlify.toml, committed
+/// to a fresh Git repository as decap-server's fs mode and the Git dates expect.
+/// </summary>
+internal sealed class TempRepository : IDisposable
+{
+    public string Root { get; }
+
+    private TempRepository(string root) => Root = root;
+
+    public static TempRepository CopyOfReal()
+    {
+        var repo = new TempRepository(Directory.CreateTempSubdirectory("site-cms-").FullName);
+        Site.Testing.Repository.CopySiteInto(repo.Root);
+        File.WriteAllText(repo.PathOf(".gitignore"), "/output/\n/theme/node_modules\n");
+        repo.Git("init", "-q", "-b", "main");
+        repo.Git("add", "-A");
+        repo.Git("-c", "user.name=Site tests", "-c", "user.email=tests@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "Copy of the site");
+        return repo;
+    }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public string Git(params string[] args)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var git = Process.Start(info)!;
+        var stdout = git.StandardOutput.ReadToEnd();
+        var stderr = git.StandardError.ReadToEnd();
+        git.WaitForExit();
+        if (git.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {stderr}");
+        return stdout;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,249 @@
+using Site.Cms;
+using Site.Content;
+using Site.Diagnostics;
+using Site.Output;
+using Site.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace Site.Tests.Cms;
+
+/// <summary>
+/// The CMS's config.yml is generated from <see cref="FrontMatterSchema"/>; these tests read it back as YAML and hold it
+/// against the schema, so the CMS and the validator cannot drift apart.
+/// </summary>
+public sealed class DecapConfigTests
+{
+    /// <summary>The widget each kind of front-matter value gets in the CMS.</summary>
+    private static readonly IReadOnlyDictionary<FieldKind, string> Widgets = new Dictionary<FieldKind, string>
+    {
+        [FieldKind.Text] = "string",
+        [FieldKind.LongText] = "text",
+        [FieldKind.Int] = "number",
+        [FieldKind.Bool] = "boolean",
+        [FieldKind.Date] = "datetime",
+        [FieldKind.TextList] = "list",
+        [FieldKind.Sources] = "select",
+        [FieldKind.Section] = "select",
+        [FieldKind.Articles] = "relation",
+        [FieldKind.Layout] = "hidden",
+        [FieldKind.Extra] = "hidden",
+    };
+
+    private static readonly Lazy<BuildResult> RealBuild = new(() => SiteBuilder.Build(new BuildOptions
+    {
+        InputDirectory = Path.Combine(TestSite.RepoRoot, "input"),
+        ThemeDirectory = Path.Combine(TestSite.RepoRoot, "theme"),
+        OutputDirectory = Path.Combine(Path.GetTempPath(), "unused-dry-run"),
+        DryRun = true,
+    }));
+
+    private static YamlMappingNode Parse(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+
+    private static YamlMappingNode RealConfig()
+    {
+        var result = RealBuild.Value;
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics.Sorted()));
+        return Parse(result.Files.OfType<TextOutput>().Single(f => f.Path == "admin/config.yml").Text);
+    }
+
+    private static YamlNode Get(YamlNode node, string key) => ((YamlMappingNode)node).Children[new YamlScalarNode(key)];
+    private static string? Text(YamlNode node, string key) =>
+        ((YamlMappingNode)node).Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
+    private static IEnumerable<YamlMappingNode> Items(YamlNode node, string key) => ((YamlSequenceNode)Get(node, key)).Children.Cast<YamlMappingNode>();
+    private static YamlMappingNode Collection(YamlNode config, string name) => Items(config, "collections").Single(c => Text(c, "name") == name);
+
+    /// <summary>Name, widget and required of every field as Decap reads them: a field without <c>required</c> is required.</summary>
+    private static List<(string Name, string? Widget, bool Required)> Declared(YamlNode fieldsOwner) =>
+        [.. Items(fieldsOwner, "fields").Select(f => (Text(f, "name")!, Text(f, "widget"), Text(f, "required") != "false"))];
+
+    /// <summary>What the schema says the CMS must declare for a kind of page, in schema order, then the Markdown body.</summary>
+    private static List<(string Name, string? Widget, bool Required)> Expected(IReadOnlyList<FieldSpec> schema, PageKind kind) =>
+    [
+        .. schema.Where(f => (f.AppliesTo & kind) != 0).Select(f => (f.Name, (string?)Widgets[f.Kind], (f.RequiredFor & kind) != 0)),
+        (DecapConfig.BodyField, "markdown", false),
+    ];
+
+    [Fact]
+    public void Every_collection_has_exactly_the_fields_of_the_schema_with_their_widgets_and_required_flags()
+    {
+        var config = RealConfig();
+
+        var articles = Collection(config, DecapConfig.ArticlesCollection);
+        Assert.Equal("input/articles", Text(articles, "folder"));
+        Assert.Equal("true", Text(articles, "create"));
+        Assert.Equal("{{slug}}", Text(articles, "slug"));
+        Assert.Equal(Expected(FrontMatterSchema.Fields, PageKind.Article), Declared(articles));
+
+        var pageFiles = Directory.EnumerateFiles(Path.Combine(TestSite.RepoRoot, "input", "pages"), "*.md")
+            .Select(f => "input/pages/" + Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+        var pages = Items(Collection(config, DecapConfig.PagesCollection), "files").ToList();
+        var faq = Items(Collection(config, DecapConfig.FaqCollection), "files").Single();
+        Assert.Equal("input/pages/faq.md", Text(faq, "file"));
+        // Each page file is offered exactly once: the FAQ in its own collection, every other page under Pages.
+        Assert.Equal(pageFiles, pages.Append(faq).Select(p => Text(p, "file")!).Order(StringComparer.Ordinal));
+        foreach (var file in pages.Append(faq))
+            Assert.Equal(Expected(FrontMatterSchema.Fields, PageKind.Page), Declared(file));
+    }
+
+    [Fact]
+    public void Choices_come_from_site_yml_and_references_yml()
+    {
+        var config = RealConfig();
+        var site = SiteConfig.Load("site.yml", File.ReadAllText(Path.Combine(TestSite.RepoRoot, "input", "site.yml")), new DiagnosticBag())!;
+        var references = Reference.LoadAll("references.yml", File.ReadAllText(Path.Combine(TestSite.RepoRoot, "input", "references.yml")), new DiagnosticBag());
+        var fields = Items(Collection(config, DecapConfig.ArticlesCollection), "fields").ToDictionary(f => Text(f, "name")!);
+
+        Assert.Equal(site.Sections.Select(s => s.Id), Items(fields["section"], "options").Select(o => Text(o, "value")));
+        Assert.Equal(references.Keys.Order(StringComparer.Ordinal), Items(fields["sources"], "options").Select(o => Text(o, "value")));
+        Assert.Equal("true", Text(fields["sources"], "multiple"));
+        Assert.Equal(DecapConfig.ArticlesCollection, Text(fields["related"], "collection"));
+        Assert.Equal("{{slug}}", Text(fields["related"], "value_field"));
+        Assert.Equal("YYYY-MM-DD", Text(fields["last_reviewed"], "format"));
+        Assert.Equal("false", Text(fields["last_reviewed"], "time_format"));
+
+        Assert.Equal("github", Text(Get(config, "backend"), "name"));
+        Assert.Equal("hair-mesotherapy-explained/site", Text(Get(config, "backend"), "repo"));
+        Assert.Equal(site.RepositoryBranch, Text(Get(config, "backend"), "branch"));
+        Assert.Equal("http://127.0.0.1:8081/api/v1", Text(Get(config, "local_backend"), "url"));
+        Assert.Equal("input/media", Text(config, "media_folder"));
+        Assert.Equal("/media", Text(config, "public_folder"));
+    }
+
+    [Fact]
+    public void A_field_added_to_the_schema_appears_in_the_cms()
+    {
+        using var site = TestSite.FromText(MiniTheme.Files + """
+            -- input/articles/good.md --
+            ---
+            title: Good
+            description: A description that is long enough for search engines to show it well.
+            summary: Fine.
+            section: basics
+            last_reviewed: 2026-01-10
+            next_review: 2027-06-10
+            sources: [smith-2020, jones-2021]
+            ---
+            Text.
+            -- input/pages/faq.md --
+            ---
+            title: Questions
+            description: A description that is long enough for search engines to show it well.
+            ---
+            ## Why?
+            Because.
+
+            """);
+        var diagnostics = new DiagnosticBag();
+        var content = ContentLoader.Load(site.PathOf("input"), new HashSet<string> { "page", "article" }, false, new DateOnly(2026, 11, 23), diagnostics)!;
+        var cmsSite = CmsSite.From(content with { Config = content.Config with { RepositoryUrl = "https://github.com/owner/name" } }, diagnostics)!;
+        Assert.Empty(diagnostics.Sorted());
+        FieldSpec[] schema =
+        [
+            .. FrontMatterSchema.Fields,
+            new("audience", FieldKind.Text, "Audience", "Who the article is written for.", PageKind.Article, PageKind.Article),
+            new("banner", FieldKind.Bool, "Banner", "Show a banner.", PageKind.Any, 0),
+        ];
+
+        var config = Parse(DecapConfig.Generate(cmsSite, schema));
+
+        var articles = Declared(Collection(config, DecapConfig.ArticlesCollection));
+        Assert.Equal(Expected(schema, PageKind.Article), articles);
+        Assert.Contains(("audience", "string", true), articles);
+        Assert.Contains(("banner", "boolean", false), articles);
+        var faq = Declared(Items(Collection(config, DecapConfig.FaqCollection), "files").Single());
+        Assert.Equal(Expected(schema, PageKind.Page), faq);
+        Assert.DoesNotContain(faq, f => f.Name == "audience");
+        Assert.Contains(("banner", "boolean", false), faq);
+        // The FAQ is the only page here, so there is no Pages collection.
+        Assert.DoesNotContain(Items(config, "collections"), c => Text(c, "name") == DecapConfig.PagesCollection);
+    }
+
+    [Fact]
+    public void A_switch_the_cms_shows_on_is_on_when_front_matter_leaves_it_out()
+    {
+        var map = (YamlMappingNode)Parse("title: T\ndescription: D");
+        var meta = FrontMatter.Read(map, PageKind.Page, "x.md", 0, new DateOnly(2026, 1, 1), new DiagnosticBag())!;
+        var absent = new Dictionary<string, bool> { ["search"] = meta.Search, ["draft"] = meta.Draft };
+        foreach (var field in FrontMatterSchema.Fields.Where(f => f.Kind == FieldKind.Bool))
+            Assert.Equal(absent[field.Name], DecapConfig.OnWhenAbsent.GetValueOrDefault(field.Name));
+    }
+
+    [Fact]
+    public void Admin_page_loads_only_the_bundle_and_stays_out_of_the_sitemap_and_search()
+    {
+        var result = RealBuild.Value;
+        var text = result.Files.OfType<TextOutput>().ToDictionary(f => f.Path, f => f.Text);
+        var html = text["admin/index.html"];
+        Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\">", html);
+        Assert.Equal(["<script src=\"decap-cms.js\"></script>"], System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>[^<]*</script>").Select(m => m.Value));
+        Assert.DoesNotContain("<style", html);
+        Assert.DoesNotContain(" style=", html);
+        Assert.DoesNotContain("/admin/", text["sitemap.xml"]);
+        Assert.DoesNotContain("/admin/", text["search/store.json"]);
+        Assert.DoesNotContain(result.Pages, p => p.Page.Url.StartsWith("/admin/", StringComparison.Ordinal));
+
+        var dist = Path.Combine(TestSite.RepoRoot, "theme", "node_modules", "decap-cms", "dist");
+        var copied = result.Files.OfType<CopyOutput>().Where(f => f.Path.StartsWith("admin/", StringComparison.Ordinal)).Select(f => f.Path[6..]).ToHashSet();
+        var needed = Directory.EnumerateFiles(dist).Select(Path.GetFileName).OfType<string>()
+            .Where(n => n == "decap-cms.js" || n.EndsWith(".decap-cms.js", StringComparison.Ordinal) || n.EndsWith(".wasm", StringComparison.Ordinal)).ToList();
+        Assert.True(needed.Count > 10, "decap-cms dist looks empty");
+        Assert.Subset(copied, needed.ToHashSet());
+        Assert.DoesNotContain(copied, n => n.EndsWith(".map", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Admin_is_served_with_the_admin_csp_only()
+    {
+        var netlify = NetlifyConfig.Load(Path.Combine(TestSite.RepoRoot, "netlify.toml"));
+        var csp = Assert.Single(netlify.Headers, r => r.Matches("/admin/") && r.Values.ContainsKey("Content-Security-Policy"));
+        Assert.Equal("/admin/*", csp.For);
+        Assert.Equal("noindex", netlify.HeadersFor("/admin/")["X-Robots-Tag"]);
+        Assert.Contains("http://127.0.0.1:8081", csp.Values["Content-Security-Policy"]);
+    }
+
+    [Fact]
+    public void A_theme_that_ships_the_cms_without_its_npm_packages_is_an_error_that_says_what_to_run()
+    {
+        using var site = TestSite.FromText(MiniTheme.Files + "-- theme/package.json --\n{ \"dependencies\": { \"decap-cms\": \"3.16.3\" } }\n");
+        Assert.Equal(
+            ["theme/package.json(1,1): error SITE260: The theme ships Decap CMS but theme/node_modules/decap-cms/dist/decap-cms.js is missing: run npm ci --prefix theme"],
+            site.Build(dryRun: true).Errors());
+    }
+
+    [Fact]
+    public void A_theme_without_the_cms_builds_no_admin()
+    {
+        using var site = TestSite.FromText(MiniTheme.Files);
+        var result = site.Build(dryRun: true);
+        Assert.Empty(result.Errors());
+        Assert.DoesNotContain(result.Files, f => f.Path.StartsWith("admin/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_repository_that_is_not_on_github_is_an_error_at_site_yml()
+    {
+        using var site = TestSite.FromText(MiniTheme.Files + "-- theme/package.json --\n{ \"dependencies\": { \"decap-cms\": \"3.16.3\" } }\n");
+        Directory.CreateSymbolicLink(site.PathOf("theme/node_modules"), Path.Combine(TestSite.RepoRoot, "theme", "node_modules"));
+        Assert.Equal(
+            ["input/site.yml(1,1): error SITE261: repository.url 'https://example.org/repo' is not a GitHub repository (https://github.com/owner/name): the CMS at /admin/ commits through Decap's github backend."],
+            site.Build(dryRun: true).Errors());
+    }
+
+    [Theory]
+    [InlineData("https://github.com/owner/name", "owner/name")]
+    [InlineData("https://github.com/owner/name.git", "owner/name")]
+    [InlineData("https://github.com/owner/name/", "owner/name")]
+    [InlineData("https://GitHub.com/Owner/Name", "Owner/Name")]
+    [InlineData("https://github.com/owner", null)]
+    [InlineData("https://github.com/owner/name/tree/main", null)]
+    [InlineData("http://github.com/owner/name", null)]
+    [InlineData("https://gitlab.com/owner/name", null)]
+    [InlineData("git@github.com:owner/name.git", null)]
+    public void GitHub_repository_urls_become_owner_and_name(string url, string? expected) =>
+        Assert.Equal(expected, CmsSite.GitHubRepository(url));
+}

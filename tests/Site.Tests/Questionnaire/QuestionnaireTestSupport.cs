@@ -25,14 +25,7 @@ internal static class QuestionnaireTestSupport
     public static bool LinkExists(string url) =>
         url.Contains('#') ? KnownFragments.Contains(url) : KnownPages.Contains(url);
 
-    public static string RepoRoot { get; } = FindRepoRoot();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Site.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot => Site.Testing.Repository.Root;
 
     public static string RealYaml => File.ReadAllText(Path.Combine(RepoRoot, "input", "candidate", "questionnaire.yml"));
 

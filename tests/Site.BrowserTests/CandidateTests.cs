@@ -461,9 +461,7 @@ public sealed class CandidateTests(SiteFixture site, ITestOutputHelper output)
             Assert.Contains(kind, checklist, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("When to look again:", checklist);
         Assert.Equal(Questionnaire.Items.Count, await page.Locator(".candidate-checklist__question").CountAsync());
-
-        var failures = new List<string>();
-        await AssertNoAxeViolationsAsync(page, "checklist without JavaScript", failures);
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        // axe cannot run in a page without JavaScript (it would wait forever); the same checklist markup is on the
+        // start page with JavaScript on, where the axe test checks it in light and dark mode.
     }
 }

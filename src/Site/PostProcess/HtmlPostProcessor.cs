@@ -79,8 +79,9 @@ internal static class HtmlPostProcessor
             wrap.ClassName = "table-wrap";
             wrap.SetAttribute("tabindex", "0");
             wrap.SetAttribute("role", "region");
-            var caption = table.QuerySelector("th")?.TextContent.Trim();
-            wrap.SetAttribute("aria-label", caption is { Length: > 0 } ? $"Table: {caption} and more" : "Table");
+            // A scroll region needs a name; the column headings say what the table compares.
+            var headings = string.Join(", ", table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0));
+            wrap.SetAttribute("aria-label", headings.Length > 0 ? $"Table: {headings}" : "Table");
             table.Parent!.ReplaceChild(wrap, table);
             wrap.AppendChild(table);
         }

@@ -46,7 +46,8 @@ internal static class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        ContentLoader.DisplayRoot = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar));
+        var root = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
+        ContentLoader.DisplayRoot = root;
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
         T Step<T>(string stage, Func<T> run)
@@ -68,18 +69,7 @@ internal static class SiteBuilder
         var questionnaire = Step("questionnaire", () => LoadQuestionnaire(options, diagnostics));
         var pages = content.Pages.Concat(GeneratedPages.For(content.Config, options.ThemeDirectory, templates.LayoutNames)).ToList();
         ContentLoader.CheckUniqueUrls(pages, diagnostics);
-        var extras = new Dictionary<Page, IReadOnlyDictionary<string, object?>>();
-        if (questionnaire is not null && templates.LayoutNames.Contains("candidate"))
-        {
-            var candidate = GeneratedPages.Candidate(questionnaire, options.ThemeDirectory);
-            pages.Add(candidate);
-            extras[candidate] = new Dictionary<string, object?>
-            {
-                ["questionnaire"] = questionnaire,
-                ["questionnaire_json"] = QuestionnaireCompiler.ToJson(questionnaire,
-                    markdown => BodyRenderer.RenderFragment(markdown, SourceSpan.FileOnly(questionnaire.DisplayPath), diagnostics)),
-            };
-        }
+        var extras = AddCandidatePage(pages, questionnaire, templates, options, diagnostics);
 
         // Render: Markdown bodies, then layouts, in parallel.
         var bodies = Step("markdown", () => RenderBodies(pages, content, diagnostics));
@@ -105,24 +95,49 @@ internal static class SiteBuilder
         files.Add(new TextOutput("search/index.json", search.IndexJson));
         files.Add(new TextOutput("search/store.json", search.StoreJson));
         files.AddRange(Step("cms", () => CmsAdmin.Files(content, options.ThemeDirectory, assets, FrontMatterSchema.Fields, diagnostics)));
-        Step("links", () =>
-        {
-            var targets = new LinkTargets(
-                files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal),
-                processed.DistinctBy(p => p.Page.OutputPath).ToDictionary(p => p.Page.OutputPath, p => p.Ids, StringComparer.Ordinal),
-                new Dictionary<string, string>(),
-                content.FailedUrls);
-            LinkChecker.Check(processed, targets, siteHost, diagnostics);
-            if (questionnaire is not null) QuestionnaireValidator.Validate(questionnaire, targets.Exists, diagnostics);
-            var netlifyPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!, "netlify.toml");
-            if (File.Exists(netlifyPath))
-                DeployChecks.Check(NetlifyConfig.Load(netlifyPath), ContentLoader.Display(netlifyPath), files.Select(f => f.Path).Where(p => p.EndsWith(".html", StringComparison.Ordinal)), diagnostics);
-            return 0;
-        });
+        Step("validate", () => Validate(root, content, processed, files, questionnaire, siteHost, diagnostics));
 
         if (diagnostics.HasErrors) return new BuildResult(diagnostics, files, processed, timings);
         if (!options.DryRun) Step("write", () => { OutputWriter.Write(options.OutputDirectory, files); return 0; });
         return new BuildResult(diagnostics, files, processed, timings);
+    }
+
+    /// <summary>Adds /candidate/ when there is a questionnaire and the theme has its layout; returns its template variables.</summary>
+    private static Dictionary<Page, IReadOnlyDictionary<string, object?>> AddCandidatePage(
+        List<Page> pages, Questionnaire.Questionnaire? questionnaire, TemplateEngine templates, BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var extras = new Dictionary<Page, IReadOnlyDictionary<string, object?>>();
+        if (questionnaire is null || !templates.LayoutNames.Contains("candidate")) return extras;
+        var candidate = GeneratedPages.Candidate(questionnaire, options.ThemeDirectory);
+        pages.Add(candidate);
+        extras[candidate] = new Dictionary<string, object?>
+        {
+            ["questionnaire"] = questionnaire,
+            ["questionnaire_json"] = QuestionnaireCompiler.ToJson(questionnaire,
+                markdown => BodyRenderer.RenderFragment(markdown, SourceSpan.FileOnly(questionnaire.DisplayPath), diagnostics)),
+        };
+        return extras;
+    }
+
+    /// <summary>
+    /// Checks links, images and fragments against exactly the files being written, the questionnaire's links, and that
+    /// netlify.toml gives every page one Content-Security-Policy. Redirects of netlify.toml count as links to redirects.
+    /// </summary>
+    private static int Validate(string root, SiteContent content, List<ProcessedPage> processed, List<OutputFile> files,
+        Questionnaire.Questionnaire? questionnaire, string siteHost, DiagnosticBag diagnostics)
+    {
+        var netlifyPath = Path.Combine(root, "netlify.toml");
+        var netlify = NetlifyConfig.Load(netlifyPath);
+        var targets = new LinkTargets(
+            files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal),
+            processed.DistinctBy(p => p.Page.OutputPath).ToDictionary(p => p.Page.OutputPath, p => p.Ids, StringComparer.Ordinal),
+            netlify.Redirects.Where(r => !r.From.Contains('*')).ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal),
+            content.FailedUrls);
+        LinkChecker.Check(processed, targets, siteHost, diagnostics);
+        if (questionnaire is not null) QuestionnaireValidator.Validate(questionnaire, targets.Exists, diagnostics);
+        if (File.Exists(netlifyPath))
+            DeployChecks.Check(netlify, ContentLoader.Display(netlifyPath), files.Select(f => f.Path).Where(p => p.EndsWith(".html", StringComparison.Ordinal)), diagnostics);
+        return 0;
     }
 
     private static Questionnaire.Questionnaire? LoadQuestionnaire(BuildOptions options, DiagnosticBag diagnostics)

@@ -106,6 +106,22 @@ About us. Back to [the article](/articles/good/#first-part).
     }
 
     [Fact]
+    public void A_link_to_a_netlify_redirect_is_a_warning_at_its_line()
+    {
+        const string netlify = "-- netlify.toml --\n[[headers]]\n  for = \"/*\"\n  [headers.values]\n    Content-Security-Policy = \"default-src 'none'\"\n[[redirects]]\n  from = \"/old-about/\"\n  to = \"/about/\"\n  status = 301\n";
+        using var site = TestSite.FromText(MiniTheme.Files + netlify + "-- input/articles/good.md --\n" + GoodArticle.Replace("(/about/)", "(/old-about/)") + "-- input/pages/about.md --\n" + About);
+        Assert.Equal(["input/articles/good.md(10,14): warning SITE202: Link '/old-about/' is answered by a redirect to '/about/'; link to '/about/' directly."], site.Build(dryRun: true).Lines());
+    }
+
+    [Fact]
+    public void A_page_without_a_content_security_policy_fails_the_build()
+    {
+        const string netlify = "-- netlify.toml --\n[[headers]]\n  for = \"/articles/*\"\n  [headers.values]\n    Content-Security-Policy = \"default-src 'none'\"\n";
+        using var site = TestSite.FromText(MiniTheme.Files + netlify + "-- input/articles/good.md --\n" + GoodArticle + "-- input/pages/about.md --\n" + About);
+        Assert.Equal(["netlify.toml(1,1): error SITE250: netlify.toml gives /about/ no Content-Security-Policy: add a [[headers]] rule for its path."], site.Build(dryRun: true).Errors());
+    }
+
+    [Fact]
     public void Missing_image_is_a_broken_link_at_its_line()
     {
         var errors = ErrorsOf("-- input/articles/good.md --\n" + GoodArticle.Replace("Text [@smith-2020].", "![A chart](/media/missing.png)") + "-- input/pages/about.md --\n" + About);

@@ -67,6 +67,8 @@ internal static class SiteBuilder
         if (options.BaseUrl is { } baseUrl) content = content with { Config = content.Config with { BaseUrl = baseUrl.TrimEnd('/') } };
         var gitDates = Step("git dates", () => GitDates.Read(options.InputDirectory));
         var questionnaire = Step("questionnaire", () => LoadQuestionnaire(options, diagnostics));
+        if (questionnaire is null && File.Exists(QuestionnairePath(options)))
+            content = content with { FailedUrls = new HashSet<string>(content.FailedUrls) { GeneratedPages.CandidateUrl } }; // reported once, where it failed
         var pages = content.Pages.Concat(GeneratedPages.For(content.Config, options.ThemeDirectory, templates.LayoutNames)).ToList();
         ContentLoader.CheckUniqueUrls(pages, diagnostics);
         var extras = AddCandidatePage(pages, questionnaire, templates, options, diagnostics);
@@ -140,9 +142,11 @@ internal static class SiteBuilder
         return 0;
     }
 
+    private static string QuestionnairePath(BuildOptions options) => Path.Combine(options.InputDirectory, "candidate", "questionnaire.yml");
+
     private static Questionnaire.Questionnaire? LoadQuestionnaire(BuildOptions options, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(options.InputDirectory, "candidate", "questionnaire.yml");
+        var path = QuestionnairePath(options);
         return File.Exists(path) ? QuestionnaireLoader.Load(ContentLoader.Display(path), File.ReadAllText(path), diagnostics) : null;
     }
 

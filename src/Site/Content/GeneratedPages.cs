@@ -13,9 +13,11 @@ internal static class GeneratedPages
             new FrontMatter { Title = title, Description = description, Search = search }, layout, null);
     }
 
+    public const string CandidateUrl = "/candidate/";
+
     /// <summary>The "Am I a candidate?" page; its source for diagnostics is the questionnaire definition.</summary>
     public static Page Candidate(Questionnaire.Questionnaire questionnaire, string themeDirectory) =>
-        Make(themeDirectory, "/candidate/", "candidate", questionnaire.Title,
+        Make(themeDirectory, CandidateUrl, "candidate", questionnaire.Title,
             "A short private questionnaire: could hair mesotherapy be worth discussing with a doctor? Your answers never leave your device.", "candidate", search: true)
         with { Source = new SourceFile(Path.GetFullPath(questionnaire.DisplayPath), questionnaire.DisplayPath, "") };
 

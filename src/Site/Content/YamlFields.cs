@@ -181,23 +181,6 @@ internal sealed class YamlFields
         }
     }
 
-    /// <summary>Where the scanner last succeeded: the best place to point at when YamlDotNet fails without a position.</summary>
-    private static (int Line, int Column) LastGoodToken(string text)
-    {
-        var scanner = new Scanner(new StringReader(text));
-        (int, int) last = (1, 1);
-        try
-        {
-            while (scanner.MoveNext())
-                if (scanner.Current is YamlDotNet.Core.Tokens.Scalar or YamlDotNet.Core.Tokens.FlowSequenceStart or YamlDotNet.Core.Tokens.FlowMappingStart)
-                    last = ((int)scanner.Current.Start.Line, (int)scanner.Current.Start.Column);
-        }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
-        {
-        }
-        return last;
-    }
-
     /// <summary>Parses YAML text into its single root node, reporting syntax errors at their true line.</summary>
     public static YamlNode? ParseRoot(string text, string file, int lineOffset, DiagnosticBag diagnostics)
     {
@@ -209,19 +192,13 @@ internal sealed class YamlFields
         }
         catch (YamlException ex)
         {
-            var message = ex.InnerException?.Message ?? ex.Message;
-            // YamlDotNet prefixes messages with "(Line: n, Col: m, Idx: i) - (...): "; the position is ours to print.
-            var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
-            if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
-            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column), message);
+            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column), YamlErrors.Message(ex));
             return null;
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this, without a position, on some unterminated flow collections.
-            _ = ex;
-            var (line, column) = LastGoodToken(text);
-            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, line + lineOffset, column), "the YAML could not be read after this point; look for an unclosed [ or { or quote");
+            var at = YamlErrors.LastGoodToken(text);
+            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, (int)at.Line + lineOffset, (int)at.Column), YamlErrors.UnclosedHint);
             return null;
         }
     }

@@ -41,7 +41,12 @@ internal static class YamlTree
         }
         catch (YamlException e)
         {
-            diagnostics.Add(QuestionnaireDiagnostics.YamlSyntax, At(displayPath, e.Start), FirstSentence(e.Message));
+            diagnostics.Add(QuestionnaireDiagnostics.YamlSyntax, At(displayPath, e.Start), YamlErrors.Message(e));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            diagnostics.Add(QuestionnaireDiagnostics.YamlSyntax, At(displayPath, YamlErrors.LastGoodToken(yamlText)), YamlErrors.UnclosedHint);
             return null;
         }
     }
@@ -92,11 +97,4 @@ internal static class YamlTree
     }
 
     public static SourceSpan At(string path, Mark mark) => new(path, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
-
-    private static string FirstSentence(string message)
-    {
-        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: ..) - (...): "; the position is already in the diagnostic.
-        var i = message.IndexOf("): ", StringComparison.Ordinal);
-        return i >= 0 ? message[(i + 3)..].Trim() : message.Trim();
-    }
 }

@@ -41,7 +41,7 @@ internal sealed class SynonymTable
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(SearchDiagnostics.SynonymsYamlInvalid, loader.At(ex.Start), YamlMessage(ex));
+            diagnostics.Add(SearchDiagnostics.SynonymsYamlInvalid, loader.At(ex.Start), YamlErrors.Message(ex));
             return Empty;
         }
         catch (InvalidOperationException)
@@ -55,15 +55,6 @@ internal sealed class SynonymTable
         }
 
         return Create(loader.Entries);
-    }
-
-    // YamlException.Message starts with "(Line: 3, Col: 5, Idx: 40) - (Line: …): "; the position is in the diagnostic already.
-    private static string YamlMessage(YamlException ex)
-    {
-        var message = ex.Message;
-        if (!message.StartsWith("(Line:", StringComparison.Ordinal)) return message;
-        var cut = message.IndexOf("): ", message.IndexOf(") - (", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
-        return cut < 0 ? message : message[(cut + 3)..];
     }
 
     private sealed class Loader(string displayPath, DiagnosticBag diagnostics)

@@ -95,6 +95,16 @@ public sealed class RealSiteTests
     }
 
     [Fact]
+    public void An_unreadable_questionnaire_is_one_diagnostic_not_a_crash_or_a_cascade()
+    {
+        using var site = TestSite.CopyOfReal();
+        site.Edit("input/candidate/questionnaire.yml", "\ntitle:", "\ntitle: [unclosed\nx:");
+        var errors = site.Build(dryRun: true).Errors();
+        var error = Assert.Single(errors);
+        Assert.Matches(@"^input/candidate/questionnaire\.yml\(\d+,8\): error SITE400: YAML syntax error: the YAML could not be read after this point", error);
+    }
+
+    [Fact]
     public void Bad_usage_exits_2_and_success_exits_0()
     {
         using var site = TestSite.CopyOfReal();

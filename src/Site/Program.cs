@@ -56,8 +56,8 @@ internal static class Cli
             var shown = strict && !d.IsError ? d with { Severity = Severity.Error } : d;
             (shown.IsError ? Console.Error : Console.Out).WriteLine(shown);
         }
-        var errors = diagnostics.Count(d => d.IsError || strict);
-        var warnings = diagnostics.Count - diagnostics.Count(d => d.IsError) - (strict ? diagnostics.Count(d => !d.IsError) : 0);
+        var errors = strict ? diagnostics.Count : diagnostics.Count(d => d.IsError);
+        var warnings = diagnostics.Count - errors;
         var stages = string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Took.TotalMilliseconds:0} ms"));
         var total = result.Timings.Sum(t => t.Took.TotalMilliseconds);
         Console.WriteLine($"{verb}: {result.Pages.Count} pages, {result.Files.Count} files; {errors} error(s), {warnings} warning(s); {total:0} ms ({stages})");

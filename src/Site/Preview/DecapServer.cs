@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Site.Output;
+
+namespace Site.Preview;
+
+/// <summary>
+/// decap-server (from the theme's npm packages) in fs mode, bound to loopback, editing the repository's files. Started
+/// only when nothing else answers on its fixed port, and returned only once it answers for this repository: otherwise
+/// /admin/ would silently offer a GitHub login, or edit another folder's files through someone else's server.
+/// </summary>
+internal sealed class DecapServer : IDisposable
+{
+    public const int Port = Cms.DecapConfig.LocalBackendPort;
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(15);
+    private readonly Process _process;
+
+    private DecapServer(Process process) => _process = process;
+
+    public static async Task<DecapServer?> StartAsync(string themeDirectory, string repositoryRoot, TextWriter log)
+    {
+        var script = Path.GetFullPath(Path.Combine(themeDirectory, "node_modules", "decap-server", "dist", "index.js"));
+        if (!File.Exists(script))
+        {
+            log.WriteLine($"CMS not started: decap-server is not installed ({script}); run npm ci --prefix {themeDirectory}. /admin/ will offer a GitHub login instead.");
+            return null;
+        }
+        if (await AnswersAsync())
+        {
+            log.WriteLine($"CMS not started: something already listens on 127.0.0.1:{Port} (another preview --cms?). Stop it and restart, or /admin/ would edit the files it serves.");
+            return null;
+        }
+        var info = new ProcessStartInfo("node", [script]) { UseShellExecute = false, WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["BIND_HOST"] = "127.0.0.1"; // without it decap-server listens on every interface
+        info.Environment["MODE"] = "fs";
+        info.Environment["GIT_REPO_DIRECTORY"] = repositoryRoot;
+        info.Environment["LOG_LEVEL"] = "warn";
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            log.WriteLine($"CMS not started: could not run node ({e.Message}). Install Node.js to edit through /admin/.");
+            return null;
+        }
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) log.WriteLine($"decap-server: {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new DecapServer(process);
+
+        // decap-server answers "info" with the folder name of the repository it edits: wait for ours.
+        var expected = Path.GetFileName(Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar));
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < ReadyWithin && !process.HasExited)
+        {
+            if (await RepositoryAsync() is { } repo)
+            {
+                if (repo == expected) return server;
+                break;
+            }
+            await Task.Delay(50);
+        }
+        log.WriteLine(process.HasExited
+            ? $"CMS not started: decap-server exited with code {process.ExitCode} (see its messages above)."
+            : $"CMS not started: decap-server did not answer for {repositoryRoot} on 127.0.0.1:{Port} within {ReadyWithin.TotalSeconds:0} s.");
+        server.Dispose();
+        return null;
+    }
+
+    private static async Task<bool> AnswersAsync()
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await client.ConnectAsync(System.Net.IPAddress.Loopback, Port).WaitAsync(TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The repository name decap-server reports, or null while it does not answer.</summary>
+    private static async Task<string?> RepositoryAsync()
+    {
+        using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await http.PostAsync(Cms.DecapConfig.LocalBackendUrl,
+                new System.Net.Http.StringContent("""{"action":"info"}""", System.Text.Encoding.UTF8, "application/json"));
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.TryGetProperty("repo", out var repo) ? repo.GetString() : null;
+        }
+        catch (Exception e) when (e is System.Net.Http.HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000); // the port is free again when Dispose returns
+        }
+        _process.Dispose();
+    }
+}

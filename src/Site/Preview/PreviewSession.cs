@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Site.Output;
+
+namespace Site.Preview;
+
+/// <summary>
+/// A running preview: the last good site served with live reload, rebuilt when sources change. The preview command
+/// runs one; the editor tests start one in-process over a temporary copy of the site.
+/// </summary>
+internal sealed class PreviewSession : IAsyncDisposable
+{
+    private readonly BuildOptions _options;
+    private readonly LiveReload _live;
+    private readonly TextWriter _log;
+    private readonly Lock _gate = new();
+    private SiteServer? _server;
+    private DecapServer? _decap;
+    private SourceWatcher? _watcher;
+    private int _builds;
+    private bool _disposed;
+
+    private PreviewSession(BuildOptions options, string root, TextWriter log)
+    {
+        _options = options with { Cache = new BuildCache() };
+        Root = root;
+        _log = log;
+        _live = new LiveReload(root);
+    }
+
+    public string Root { get; }
+    public Uri BaseUri => _server!.BaseUri;
+    public bool CmsRunning => _decap is not null;
+    public bool LastBuildSucceeded { get; private set; }
+    /// <summary>How many builds have finished; tests wait for it to move.</summary>
+    public int Builds => Volatile.Read(ref _builds);
+    public TimeSpan LastBuildTook { get; private set; }
+
+    public static async Task<PreviewSession> StartAsync(BuildOptions options, int port, bool cms, TextWriter log)
+    {
+        var root = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
+        var session = new PreviewSession(options, root, log);
+        session.Rebuild();
+        Directory.CreateDirectory(options.OutputDirectory);
+        session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live);
+        session._decap = cms ? await DecapServer.StartAsync(options.ThemeDirectory, root, log) : null;
+        session._watcher = new SourceWatcher([options.InputDirectory, options.ThemeDirectory], session.Rebuild);
+        return session;
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancel) => _server!.WaitForShutdownAsync(cancel);
+
+    private void Rebuild()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return; // a watcher callback already queued when the session was disposed
+            var clock = Stopwatch.StartNew();
+            var result = SiteBuilder.Build(_options);
+            var diagnostics = result.Diagnostics.Sorted();
+            foreach (var d in diagnostics) _log.WriteLine(d);
+            _live.Publish(diagnostics);
+            LastBuildTook = clock.Elapsed;
+            LastBuildSucceeded = result.Succeeded;
+            _log.WriteLine(result.Succeeded
+                ? $"Built {result.Pages.Count} pages in {clock.ElapsedMilliseconds} ms."
+                : $"Build failed with {result.Diagnostics.ErrorCount} error(s) after {clock.ElapsedMilliseconds} ms; still serving the last good site.");
+            Interlocked.Increment(ref _builds);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _watcher?.Dispose();
+        // Wait for a rebuild in progress: callers delete the site's folder next (the editor tests do).
+        lock (_gate) _disposed = true;
+        _decap?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}

@@ -116,16 +116,17 @@ internal static partial class ContentLoader
         var meta = FrontMatter.Read(map, kind.Value, display, lineOffset, today, diagnostics);
         if (meta is null) return null;
 
+        var positions = new YamlFields(map, display, lineOffset, diagnostics); // only to point at a key's value
         var layout = meta.Layout ?? (kind == PageKind.Article ? "article" : "page");
         if (!layouts.Contains(layout))
         {
-            diagnostics.Add(ContentDiagnostics.UnknownLayout, new YamlFields(map, display, lineOffset, new DiagnosticBag()).SpanOf("layout"),
+            diagnostics.Add(ContentDiagnostics.UnknownLayout, positions.SpanOf("layout"),
                 layout, string.Join(", ", layouts.Order(StringComparer.Ordinal)));
             return null;
         }
         if (kind == PageKind.Article && config is not null && meta.Section is { } section && config.Sections.All(s => s.Id != section))
         {
-            diagnostics.Add(ContentDiagnostics.UnknownSection, new YamlFields(map, display, lineOffset, new DiagnosticBag()).SpanOf("section"),
+            diagnostics.Add(ContentDiagnostics.UnknownSection, positions.SpanOf("section"),
                 section, string.Join(", ", config.Sections.Select(s => s.Id)));
             return null;
         }

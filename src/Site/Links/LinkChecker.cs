@@ -12,6 +12,8 @@ internal static class LinkChecker
 {
     public static void Check(IReadOnlyList<ProcessedPage> pages, LinkTargets targets, string siteHost, DiagnosticBag diagnostics)
     {
+        // A broken link in a layout or partial is on every page that uses it: say so once per layout, not once per page.
+        var themeReported = new System.Collections.Concurrent.ConcurrentDictionary<(string Layout, string Link), byte>();
         Parallel.ForEach(pages, page =>
         {
             var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -20,6 +22,7 @@ internal static class LinkChecker
                 var (result, path, fragment) = targets.Check(link, page.Page.Url, siteHost);
                 if (result is LinkTargets.Result.Ok or LinkTargets.Result.External || !reported.Add(link)) continue;
                 var written = page.Body.Links.Where(l => l.Target == link).Select(l => l.At).ToList();
+                if (written.Count == 0 && !themeReported.TryAdd((page.Page.Layout, link), 0)) continue;
                 foreach (var at in written.Count > 0 ? written : [SourceSpan.FileOnly(page.Page.Source.DisplayPath)])
                 {
                     var diagnostic = result switch

@@ -154,6 +154,17 @@ About us. Back to [the article](/articles/good/#first-part).
     }
 
     [Fact]
+    public void A_broken_link_in_the_theme_is_reported_once_per_layout_not_per_page()
+    {
+        using var site = TestSite.FromText(MiniTheme.Files.Replace("<main>{{ content }}</main>", "<a href=\"/nowhere/\">x</a><main>{{ content }}</main>")
+            + "-- input/articles/good.md --\n" + GoodArticle + "-- input/articles/second.md --\n" + GoodArticle.Replace("(/about/)", "(/articles/good/)")
+            + "-- input/pages/about.md --\n" + About);
+        var errors = site.Build(dryRun: true).Errors();
+        Assert.Equal(2, errors.Length); // layouts 'article' and 'page'
+        Assert.All(errors, e => Assert.Contains("error SITE203: Broken link in the theme's output for layout", e));
+    }
+
+    [Fact]
     public void Failed_page_does_not_cascade_into_broken_links()
     {
         var errors = ErrorsOf("-- input/articles/good.md --\n" + GoodArticle.Replace("title: A good article", "title: [broken") + "-- input/pages/about.md --\n" + About);

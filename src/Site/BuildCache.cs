@@ -1,44 +1,65 @@
 using System.Collections.Concurrent;
 using Site.Content;
-using Site.Diagnostics;
-using Site.PostProcess;
+using Site.Output;
+using Site.Search;
 
 namespace Site;
 
 /// <summary>
-/// What a preview keeps between builds so that only what changed is redone: each Markdown file's parse (keyed by the
-/// file's size and time and by what its reading depends on), and each page's post-processing (keyed by its HTML).
-/// One-shot builds run without it. Diagnostics of a cached step are replayed, so a rebuild reports exactly what a
-/// fresh build would.
+/// What a preview keeps between builds so that an edit redoes only what depends on it: each Markdown file's first
+/// phase (keyed by the file's size and time and by everything its reading depends on), each page's second phase (kept
+/// while the page and everything its layout sees are unchanged), the search index (kept while no page's text changed),
+/// Git's dates, and a record of what was written. Everything kept is immutable: no stage changes what it is handed, so
+/// a rebuild reports exactly what a fresh build would. One-shot builds run without it.
 /// </summary>
 internal sealed class BuildCache
 {
-    private readonly ConcurrentDictionary<string, (string Stamp, Page? Page, Diagnostic[] Diagnostics)> _pages = new();
-    private readonly ConcurrentDictionary<string, (string Html, ProcessedPage Processed)> _processed = new();
+    private readonly ConcurrentDictionary<string, (string Stamp, LoadedFile File)> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Page, (string Fingerprint, BuiltPage Built)> _built = new(ReferenceEqualityComparer.Instance);
+    private (Page[] Pages, string Synonyms, SearchIndexOutput Index)? _search;
+    private IReadOnlyDictionary<string, DateOnly>? _gitDates;
+    private readonly PreviewManifest _manifest = new();
 
-    public Page? LoadPage(string fullPath, string context, Func<DiagnosticBag, Page?> load, DiagnosticBag diagnostics)
+    public LoadedFile Load(string fullPath, LoadContext context, Func<LoadedFile> load)
     {
         var info = new FileInfo(fullPath);
-        var stamp = $"{info.Length}:{info.LastWriteTimeUtc.Ticks}:{context}";
-        if (_pages.TryGetValue(fullPath, out var cached) && cached.Stamp == stamp)
-        {
-            diagnostics.AddRange(cached.Diagnostics);
-            return cached.Page;
-        }
-        var local = new DiagnosticBag();
-        var page = load(local);
-        var found = local.Sorted().ToArray();
-        diagnostics.AddRange(found);
-        _pages[fullPath] = (stamp, page, found);
-        return page;
+        var stamp = $"{info.Length}:{info.LastWriteTimeUtc.Ticks}:{context.Stamp}";
+        if (_files.TryGetValue(fullPath, out var cached) && cached.Stamp == stamp) return cached.File;
+        var file = load();
+        _files[fullPath] = (stamp, file);
+        return file;
     }
 
-    public ProcessedPage PostProcess(Page page, Markdown.RenderedBody body, string html, Func<ProcessedPage> process)
+    /// <summary>The page as last built, when it is the same page (its file unchanged) and its layout sees the same site.</summary>
+    public BuiltPage? Reuse(Page page, string fingerprint) =>
+        page.FromMarkdown && _built.TryGetValue(page, out var cached) && cached.Fingerprint == fingerprint ? cached.Built : null;
+
+    public void Remember(Page page, string fingerprint, BuiltPage built)
     {
-        if (_processed.TryGetValue(page.Url, out var cached) && cached.Html == html)
-            return cached.Processed with { Page = page, Body = body };
-        var processed = process();
-        _processed[page.Url] = (html, processed);
-        return processed;
+        if (page.FromMarkdown) _built[page] = (fingerprint, built);
     }
+
+    /// <summary>Forgets pages that are no longer part of the site, so the cache does not grow with every edit.</summary>
+    public void Retain(IEnumerable<Page> pages)
+    {
+        var live = pages.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var page in _built.Keys.Where(p => !live.Contains(p)).ToList()) _built.TryRemove(page, out _);
+    }
+
+    /// <param name="synonymsStamp">Changes whenever the synonyms file does.</param>
+    public SearchIndexOutput SearchIndex(IReadOnlyList<Page> pages, string synonymsStamp, Func<SearchIndexOutput> build)
+    {
+        // Generated pages carry no text; a page's text changes only when its file does, and then it is a new Page.
+        var withText = pages.Where(p => p.FromMarkdown).ToArray();
+        if (_search is { } s && s.Synonyms == synonymsStamp && s.Pages.SequenceEqual(withText, ReferenceEqualityComparer.Instance))
+            return s.Index;
+        var index = build();
+        _search = (withText, synonymsStamp, index);
+        return index;
+    }
+
+    /// <summary>Git's dates change with commits, not with saves: read once per preview session.</summary>
+    public IReadOnlyDictionary<string, DateOnly> GitDates(string inputDirectory) => _gitDates ??= Content.GitDates.Read(inputDirectory);
+
+    public OutputWriter Output(string outputDirectory) => OutputWriter.InPlace(outputDirectory, _manifest);
 }

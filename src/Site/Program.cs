@@ -60,7 +60,7 @@ internal static class Cli
         var warnings = diagnostics.Count - errors;
         var stages = string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Took.TotalMilliseconds:0} ms"));
         var total = result.Timings.Sum(t => t.Took.TotalMilliseconds);
-        Console.WriteLine($"{verb}: {result.Pages.Count} pages, {result.Files.Count} files; {errors} error(s), {warnings} warning(s); {total:0} ms ({stages})");
+        Console.WriteLine($"{verb}: {result.Pages.Count} pages, {result.FileCount} files; {errors} error(s), {warnings} warning(s); {total:0} ms ({stages})");
         return errors > 0 ? 1 : 0;
     }
 

@@ -1,11 +1,10 @@
 using System.Diagnostics;
+using Scriban;
 using Site.Cms;
 using Site.Content;
 using Site.Diagnostics;
 using Site.Links;
-using Site.Markdown;
 using Site.Output;
-using Site.PostProcess;
 using Site.Questionnaire;
 using Site.Search;
 using Site.Templates;
@@ -25,29 +24,43 @@ internal sealed record BuildOptions
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
     /// <summary>Kept by the preview between builds; null for one-shot builds.</summary>
     public BuildCache? Cache { get; init; }
+    /// <summary>Keep every file's text and every page's HTML in the result (tests read them); a build streams them to disk instead.</summary>
+    public bool KeepOutput { get; init; }
 }
 
-/// <summary>The result of a build: every diagnostic, the files of the site, and how long each stage took.</summary>
+/// <summary>A page after the second phase: the ids on it (its Markdown's and its layout's) and the links its layout made.</summary>
+internal sealed record BuiltPage(Page Page, IReadOnlySet<string> Ids, IReadOnlyList<string> ThemeLinks)
+{
+    /// <summary>The whole page, only when the build was asked to keep its output.</summary>
+    public string Html { get; init; } = "";
+    public Markdown.RenderedBody Body => Page.Body;
+    public IReadOnlyList<SearchDocument> SearchDocuments => Page.Body.SearchDocuments;
+}
+
+/// <summary>The result of a build: every diagnostic, the site's pages and files, and how long each stage took.</summary>
 internal sealed record BuildResult(
     DiagnosticBag Diagnostics,
-    IReadOnlyList<OutputFile> Files,
-    IReadOnlyList<ProcessedPage> Pages,
+    int FileCount,
+    IReadOnlyList<BuiltPage> Pages,
     IReadOnlyList<(string Stage, TimeSpan Took)> Timings)
 {
     public bool Succeeded => !Diagnostics.HasErrors;
+    /// <summary>Every file's content, when <see cref="BuildOptions.KeepOutput"/> was set.</summary>
+    public IReadOnlyList<OutputFile> Files { get; init; } = [];
 }
 
 /// <summary>
-/// The orchestrator. A build reads top to bottom: load → render → post-process → index → validate → write.
-/// Stages are functions over immutable records; only the last one touches the disk.
+/// The orchestrator. A build reads top to bottom, in two phases. Phase A, per Markdown file in parallel: read, check,
+/// render the body, keep only the page's small facts. Phase B, per page in parallel: render the layout around the
+/// body and write the page straight into the staging folder. Then the search index, the site's other files, the link
+/// checks, and the swap that makes the new site live only when no error was found.
 /// </summary>
 internal static class SiteBuilder
 {
     public static BuildResult Build(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var root = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
-        ContentLoader.DisplayRoot = root;
+        var paths = ProjectPaths.ForInput(options.InputDirectory);
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
         T Step<T>(string stage, Func<T> run)
@@ -57,139 +70,167 @@ internal static class SiteBuilder
             clock.Restart();
             return result;
         }
-        BuildResult Fail() => new(diagnostics, [], [], timings);
 
-        // Load: theme, then content (pages choose among the theme's layouts).
-        var templates = Step("theme", () => TemplateEngine.Load(options.ThemeDirectory, diagnostics));
+        // Phase A: the theme and the files every page is read against, then every page.
+        var templates = Step("theme", () => TemplateEngine.Load(options.ThemeDirectory, paths, diagnostics));
         var assets = AssetCatalog.Load(options.ThemeDirectory);
-        var content = Step("load", () => ContentLoader.Load(options.InputDirectory, templates.LayoutNames, options.IncludeDrafts, options.Today, diagnostics, options.Cache));
-        if (content is null) return Fail();
-        if (options.BaseUrl is { } baseUrl) content = content with { Config = content.Config with { BaseUrl = baseUrl.TrimEnd('/') } };
-        var gitDates = Step("git dates", () => GitDates.Read(options.InputDirectory));
-        var questionnaire = Step("questionnaire", () => LoadQuestionnaire(options, diagnostics));
+        var (config, references) = ContentLoader.LoadSiteFiles(options.InputDirectory, paths, diagnostics);
+        if (config is null) return new BuildResult(diagnostics, 0, [], timings);
+        if (options.BaseUrl is { } baseUrl) config = config with { BaseUrl = baseUrl.TrimEnd('/') };
+        var context = new LoadContext(options.InputDirectory, paths, config, references, templates.LayoutNames, options.Today);
+        var content = Step("pages", () => ContentLoader.Load(context, config, options.IncludeDrafts, diagnostics, options.Cache));
+        var gitDates = Step("git dates", () => options.Cache?.GitDates(options.InputDirectory) ?? GitDates.Read(options.InputDirectory));
+        var questionnaire = Step("questionnaire", () => LoadQuestionnaire(options, paths, diagnostics));
         if (questionnaire is null && File.Exists(QuestionnairePath(options)))
             content = content with { FailedUrls = new HashSet<string>(content.FailedUrls) { GeneratedPages.CandidateUrl } }; // reported once, where it failed
-        var pages = content.Pages.Concat(GeneratedPages.For(content.Config, options.ThemeDirectory, templates.LayoutNames)).ToList();
+        List<Page> pages = [.. content.Pages, .. GeneratedPages.For(config, paths, options.ThemeDirectory, templates.LayoutNames)];
         ContentLoader.CheckUniqueUrls(pages, diagnostics);
-        var extras = AddCandidatePage(pages, questionnaire, templates, options, diagnostics);
+        var candidate = AddCandidatePage(pages, questionnaire, templates, options, diagnostics);
 
-        // Render: Markdown bodies, then layouts, in parallel.
-        var bodies = Step("markdown", () => RenderBodies(pages, content, diagnostics));
-        var models = new ModelBuilder(content, bodies, assets, gitDates, options.Today);
-        var html = Step("templates", () => RenderTemplates(pages, bodies, extras, models, templates, diagnostics));
-        assets.Report(diagnostics);
+        // The search index is built beside phase B: it needs the pages' text, not their layouts.
+        var synonyms = LoadSynonyms(options, paths, diagnostics);
+        var search = Task.Run(() => options.Cache is { } cache
+            ? cache.SearchIndex(pages, Stamp(SynonymsPath(options)), () => SearchIndex(pages, synonyms))
+            : SearchIndex(pages, synonyms));
 
-        // Post-process: one AngleSharp parse per page.
-        var siteHost = new Uri(content.Config.BaseUrl).Host;
-        var processed = Step("post-process", () => html
-            .AsParallel().AsOrdered()
-            .Select(h => options.Cache is { } cache
-                ? cache.PostProcess(h.Page, bodies[h.Page], h.Html, () => HtmlPostProcessor.Process(h.Page, bodies[h.Page], h.Html, siteHost))
-                : HtmlPostProcessor.Process(h.Page, bodies[h.Page], h.Html, siteHost))
-            .ToList());
+        // Phase B: each page through its layout and straight to disk.
+        using var output = options.DryRun ? OutputWriter.DryRun()
+            : options.Cache is { } previewCache ? previewCache.Output(options.OutputDirectory)
+            : OutputWriter.Staging(options.OutputDirectory);
+        var kept = options.KeepOutput ? new List<OutputFile>() : null;
+        var models = new ModelBuilder(content, pages, assets, gitDates, options.Today);
+        var built = Step("layouts", () => RenderPages(pages, candidate, models, templates, output, options, diagnostics));
+        assets.Report(paths, diagnostics);
 
-        // Index: one search document per page and per h2 section, in lunr.js's own format.
-        var search = Step("search index", () => SearchIndexWriter.Write(
-            [.. processed.SelectMany(p => p.SearchDocuments)], LoadSynonyms(options, diagnostics)));
+        // The rest of the site: theme assets, media, feeds, the CMS and the search index.
+        var files = new List<OutputFile>();
+        files.AddRange(assets.All.Select(a => new CopyOutput(a.OutputPath, a.SourcePath)));
+        files.AddRange(content.MediaFiles.Select(m => new CopyOutput(
+            Path.GetRelativePath(content.InputDirectory, m.FullPath).Replace('\\', '/'), m.FullPath)));
+        files.AddRange(Feeds.For(content.Config, built, models));
+        files.AddRange(Step("cms", () => CmsAdmin.Files(content, paths, options.ThemeDirectory, assets, FrontMatterSchema.Fields, diagnostics)));
+        var index = Step("search index", () => search.Result);
+        files.Add(new TextOutput("search/index.json", index.IndexJson));
+        files.Add(new TextOutput("search/store.json", index.StoreJson));
+        Step("files", () =>
+        {
+            Parallel.ForEach(files, file =>
+            {
+                switch (file)
+                {
+                    case TextOutput text: output.WriteText(text.Path, text.Text); break;
+                    case CopyOutput copy: output.Copy(copy.Path, copy.SourcePath); break;
+                }
+            });
+            return 0;
+        });
+        if (kept is not null)
+        {
+            kept.AddRange(built.Select(p => new TextOutput(p.Page.OutputPath, p.Html)));
+            kept.AddRange(files);
+        }
 
-        // Assemble every output file, then validate links against exactly that set.
-        var files = Step("assemble", () => Assemble(content, processed, assets, models));
-        files.Add(new TextOutput("search/index.json", search.IndexJson));
-        files.Add(new TextOutput("search/store.json", search.StoreJson));
-        files.AddRange(Step("cms", () => CmsAdmin.Files(content, options.ThemeDirectory, assets, FrontMatterSchema.Fields, diagnostics)));
-        Step("validate", () => Validate(root, content, processed, files, questionnaire, siteHost, diagnostics));
+        // Validate against exactly the files of this build, then make it the site.
+        var written = output.Paths.ToHashSet(StringComparer.Ordinal);
+        Step("validate", () => Validate(paths.Root, content, built, written, questionnaire, new Uri(config.BaseUrl).Host, diagnostics));
+        if (!diagnostics.HasErrors) Step("commit", () => { output.Commit(); return 0; });
+        return new BuildResult(diagnostics, written.Count, built, timings) { Files = kept ?? [] };
+    }
 
-        if (diagnostics.HasErrors) return new BuildResult(diagnostics, files, processed, timings);
-        if (!options.DryRun) Step("write", () => { OutputWriter.Write(options.OutputDirectory, files); return 0; });
-        return new BuildResult(diagnostics, files, processed, timings);
+    private static SearchIndexOutput SearchIndex(IReadOnlyList<Page> pages, SynonymTable synonyms) =>
+        SearchIndexWriter.Write([.. pages.SelectMany(p => p.Body.SearchDocuments).DistinctBy(d => d.Ref)], synonyms); // a URL used twice is reported (SITE010), not indexed twice
+
+    /// <summary>
+    /// Phase B: each worker thread reuses one template context; each page is written as its layout's HTML around its
+    /// Markdown body, which is never copied into the template's output or read again. A page the preview rendered
+    /// before, unchanged and in an unchanged site, is kept as it is.
+    /// </summary>
+    private static List<BuiltPage> RenderPages(List<Page> pages, (Page Page, IReadOnlyDictionary<string, object?> Variables)? candidate,
+        ModelBuilder models, TemplateEngine templates, OutputWriter output, BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var built = new BuiltPage?[pages.Count];
+        var fingerprint = options.Cache is null ? "" : models.Fingerprint() + templates.Stamp;
+        Parallel.For(0, pages.Count, templates.NewContext, (i, _, context) =>
+        {
+            var page = pages[i];
+            if (options.Cache?.Reuse(page, fingerprint) is { } previous)
+            {
+                output.Keep(page.OutputPath);
+                built[i] = previous;
+                return context;
+            }
+            var scope = models.ScopeFor(models.PageModelFor(page), candidate?.Page == page ? candidate.Value.Variables : null);
+            if (templates.Render(context, page.Layout, scope, page.Source.DisplayPath, diagnostics) is not { } html)
+                return templates.NewContext(); // a failed render may leave the context half-way: start afresh
+            var marker = html.IndexOf(ModelBuilder.BodyMarker, StringComparison.Ordinal);
+            var (head, tail) = marker < 0 ? (html, "") : (html[..marker], html[(marker + ModelBuilder.BodyMarker.Length)..]);
+            var body = marker < 0 ? "" : page.Body.Html;
+            output.WritePage(page.OutputPath, head, body, tail);
+            var theme = ThemeFacts.Scan(head);
+            var after = ThemeFacts.Scan(tail);
+            var ids = new HashSet<string>(page.Body.Ids, StringComparer.Ordinal);
+            ids.UnionWith(theme.Ids);
+            ids.UnionWith(after.Ids);
+            built[i] = new BuiltPage(page, ids, [.. theme.Links, .. after.Links]) { Html = options.KeepOutput ? head + body + tail : "" };
+            options.Cache?.Remember(page, fingerprint, built[i]!);
+            return context;
+        }, _ => { });
+        return [.. built.OfType<BuiltPage>()];
     }
 
     /// <summary>Adds /candidate/ when there is a questionnaire and the theme has its layout; returns its template variables.</summary>
-    private static Dictionary<Page, IReadOnlyDictionary<string, object?>> AddCandidatePage(
+    private static (Page, IReadOnlyDictionary<string, object?>)? AddCandidatePage(
         List<Page> pages, Questionnaire.Questionnaire? questionnaire, TemplateEngine templates, BuildOptions options, DiagnosticBag diagnostics)
     {
-        var extras = new Dictionary<Page, IReadOnlyDictionary<string, object?>>();
-        if (questionnaire is null || !templates.LayoutNames.Contains("candidate")) return extras;
-        var candidate = GeneratedPages.Candidate(questionnaire, options.ThemeDirectory);
+        if (questionnaire is null || !templates.LayoutNames.Contains("candidate")) return null;
+        var candidate = GeneratedPages.Candidate(questionnaire, QuestionnairePath(options));
         pages.Add(candidate);
-        extras[candidate] = new Dictionary<string, object?>
+        return (candidate, new Dictionary<string, object?>
         {
             ["questionnaire"] = questionnaire,
             ["questionnaire_json"] = QuestionnaireCompiler.ToJson(questionnaire,
-                markdown => BodyRenderer.RenderFragment(markdown, SourceSpan.FileOnly(questionnaire.DisplayPath), diagnostics)),
-        };
-        return extras;
+                markdown => Markdown.BodyRenderer.RenderFragment(markdown, SourceSpan.FileOnly(questionnaire.DisplayPath), diagnostics)),
+        });
     }
 
     /// <summary>
     /// Checks links, images and fragments against exactly the files being written, the questionnaire's links, and that
     /// netlify.toml gives every page one Content-Security-Policy. Redirects of netlify.toml count as links to redirects.
     /// </summary>
-    private static int Validate(string root, SiteContent content, List<ProcessedPage> processed, List<OutputFile> files,
+    private static int Validate(string root, SiteContent content, List<BuiltPage> built, IReadOnlySet<string> files,
         Questionnaire.Questionnaire? questionnaire, string siteHost, DiagnosticBag diagnostics)
     {
         var netlifyPath = Path.Combine(root, "netlify.toml");
         var netlify = NetlifyConfig.Load(netlifyPath);
-        var targets = new LinkTargets(
-            files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal),
-            processed.DistinctBy(p => p.Page.OutputPath).ToDictionary(p => p.Page.OutputPath, p => p.Ids, StringComparer.Ordinal),
+        var ids = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var page in built) ids.TryAdd(page.Page.OutputPath, page.Ids);
+        var targets = new LinkTargets(files, ids,
             netlify.Redirects.Where(r => !r.From.Contains('*')).ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal),
             content.FailedUrls);
-        LinkChecker.Check(processed, targets, siteHost, diagnostics);
+        LinkChecker.Check([.. built.Select(p => new PageLinks(p.Page.Url, p.Page.Layout, p.Page.Source.DisplayPath, p.Body.Links, p.ThemeLinks))],
+            targets, siteHost, diagnostics);
         if (questionnaire is not null) QuestionnaireValidator.Validate(questionnaire, targets.Exists, diagnostics);
         if (File.Exists(netlifyPath))
-            DeployChecks.Check(netlify, ContentLoader.Display(netlifyPath), files.Select(f => f.Path).Where(p => p.EndsWith(".html", StringComparison.Ordinal)), diagnostics);
+            DeployChecks.Check(netlify, ProjectPaths.ForInput(content.InputDirectory).Display(netlifyPath),
+                files.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal), diagnostics);
         return 0;
     }
 
+    private static string SynonymsPath(BuildOptions options) => Path.Combine(options.InputDirectory, "search", "synonyms.yml");
+
+    private static string Stamp(string path) => new FileInfo(path) is { Exists: true } f ? $"{f.Length}:{f.LastWriteTimeUtc.Ticks}" : "";
+
     private static string QuestionnairePath(BuildOptions options) => Path.Combine(options.InputDirectory, "candidate", "questionnaire.yml");
 
-    private static Questionnaire.Questionnaire? LoadQuestionnaire(BuildOptions options, DiagnosticBag diagnostics)
+    private static Questionnaire.Questionnaire? LoadQuestionnaire(BuildOptions options, ProjectPaths paths, DiagnosticBag diagnostics)
     {
         var path = QuestionnairePath(options);
-        return File.Exists(path) ? QuestionnaireLoader.Load(ContentLoader.Display(path), File.ReadAllText(path), diagnostics) : null;
+        return File.Exists(path) ? QuestionnaireLoader.Load(paths.Display(path), File.ReadAllText(path), diagnostics) : null;
     }
 
-    private static SynonymTable LoadSynonyms(BuildOptions options, DiagnosticBag diagnostics)
+    private static SynonymTable LoadSynonyms(BuildOptions options, ProjectPaths paths, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(options.InputDirectory, "search", "synonyms.yml");
-        return File.Exists(path) ? SynonymTable.Load(ContentLoader.Display(path), File.ReadAllText(path), diagnostics) : SynonymTable.Empty;
-    }
-
-    private static Dictionary<Page, RenderedBody> RenderBodies(List<Page> pages, SiteContent content, DiagnosticBag diagnostics)
-    {
-        var bodies = new RenderedBody[pages.Count];
-        Parallel.For(0, pages.Count, i => bodies[i] = BodyRenderer.Render(pages[i], content.References, diagnostics));
-        return pages.Select((p, i) => (p, bodies[i])).ToDictionary(x => x.p, x => x.Item2);
-    }
-
-    private static List<(Page Page, string Html)> RenderTemplates(List<Page> pages, Dictionary<Page, RenderedBody> bodies, Dictionary<Page, IReadOnlyDictionary<string, object?>> extras, ModelBuilder models, TemplateEngine templates, DiagnosticBag diagnostics)
-    {
-        var results = new string?[pages.Count];
-        Parallel.For(0, pages.Count, i =>
-        {
-            var page = pages[i];
-            var scope = models.ScopeFor(models.PageModelFor(page, bodies[page]), extras.GetValueOrDefault(page));
-            results[i] = templates.Render(page.Layout, scope, page.Source.DisplayPath, diagnostics);
-        });
-        return [.. pages.Select((p, i) => (p, results[i])).Where(x => x.Item2 is not null).Select(x => (x.p, x.Item2!))];
-    }
-
-    private static List<OutputFile> Assemble(SiteContent content, List<ProcessedPage> processed, AssetCatalog assets, ModelBuilder models)
-    {
-        var files = new List<OutputFile>();
-        files.AddRange(processed.Select(p => new TextOutput(p.Page.OutputPath, p.Html)));
-        files.AddRange(assets.All.Select(a => new CopyOutput(a.OutputPath, a.SourcePath)));
-        files.AddRange(content.MediaFiles.Select(m => new CopyOutput(
-            Path.GetRelativePath(content.InputDirectory, m.FullPath).Replace('\\', '/'), m.FullPath)));
-
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var entries = processed.Where(p => p.Page.Url != "/404.html")
-            .Select(p => new Feeds.Entry(p.Page.Url, p.Page.Meta.Title, p.Page.Meta.Summary ?? p.Page.Meta.Description, models.UpdatedOf(p.Page) ?? today))
-            .ToList();
-        files.Add(new TextOutput("sitemap.xml", Feeds.Sitemap(content.Config, entries)));
-        files.Add(new TextOutput("robots.txt", Feeds.Robots(content.Config)));
-        files.Add(new TextOutput("feed.xml", Feeds.Atom(content.Config, entries.Where(e => e.Url.StartsWith("/articles/", StringComparison.Ordinal) && e.Url != "/articles/"))));
-        return files;
+        var path = SynonymsPath(options);
+        return File.Exists(path) ? SynonymTable.Load(paths.Display(path), File.ReadAllText(path), diagnostics) : SynonymTable.Empty;
     }
 }

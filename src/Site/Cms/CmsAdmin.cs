@@ -17,7 +17,7 @@ internal static class CmsAdmin
     public const string Package = "decap-cms";
 
     /// <summary>The admin files, when the theme's package.json ships Decap CMS; none otherwise.</summary>
-    public static IReadOnlyList<OutputFile> Files(SiteContent content, string themeDirectory, AssetCatalog assets, IReadOnlyList<FieldSpec> fields, DiagnosticBag diagnostics)
+    public static IReadOnlyList<OutputFile> Files(SiteContent content, ProjectPaths paths, string themeDirectory, AssetCatalog assets, IReadOnlyList<FieldSpec> fields, DiagnosticBag diagnostics)
     {
         var packageJson = Path.Combine(themeDirectory, "package.json");
         if (!ShipsCms(packageJson)) return [];
@@ -25,11 +25,11 @@ internal static class CmsAdmin
         var bundle = Path.Combine(dist, "decap-cms.js");
         if (!File.Exists(bundle))
         {
-            diagnostics.Add(CmsDiagnostics.NotInstalled, SourceSpan.FileOnly(ContentLoader.Display(packageJson)),
-                ContentLoader.Display(bundle), ContentLoader.Display(themeDirectory));
+            diagnostics.Add(CmsDiagnostics.NotInstalled, SourceSpan.FileOnly(paths.Display(packageJson)),
+                paths.Display(bundle), paths.Display(themeDirectory));
             return [];
         }
-        if (CmsSite.From(content, diagnostics) is not { } site) return [];
+        if (CmsSite.From(content, paths, diagnostics) is not { } site) return [];
 
         var files = new List<OutputFile>
         {

@@ -39,13 +39,13 @@ internal sealed record CmsSite
     /// The CMS view of loaded content. Page files are listed from disk rather than taken from the loaded pages, so a
     /// draft (left out of a production build) or a page with a front-matter error can still be opened and fixed.
     /// </summary>
-    public static CmsSite? From(SiteContent content, DiagnosticBag diagnostics)
+    public static CmsSite? From(SiteContent content, ProjectPaths paths, DiagnosticBag diagnostics)
     {
         var config = content.Config;
         if (GitHubRepository(config.RepositoryUrl) is not { } repository)
         {
             diagnostics.Add(CmsDiagnostics.NotGitHub,
-                SourceSpan.FileOnly(ContentLoader.Display(Path.Combine(content.InputDirectory, SiteConfig.FileName))), config.RepositoryUrl);
+                SourceSpan.FileOnly(paths.Display(Path.Combine(content.InputDirectory, SiteConfig.FileName))), config.RepositoryUrl);
             return null;
         }
         var titles = content.Pages.Where(p => p.Kind == PageKind.Page)

@@ -1,111 +1,120 @@
-using System.Text.RegularExpressions;
 using Markdig.Extensions.Yaml;
-using Markdig.Syntax;
 using Site.Diagnostics;
+using Site.Markdown;
 using SourceSpan = Site.Diagnostics.SourceSpan;
 using YamlDotNet.RepresentationModel;
 
 namespace Site.Content;
 
+/// <summary>What one Markdown file became in the first phase: a page (or nothing), and the diagnostics that are its own.</summary>
+/// <param name="Url">The URL the file publishes at, even when it failed, so links to it are not reported a second time.</param>
+internal sealed record LoadedFile(Page? Page, string? Url, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>What every page of a build is read against: its configuration, sources, layouts and date.</summary>
+internal sealed record LoadContext(string InputDirectory, ProjectPaths Paths, SiteConfig? Config, IReadOnlyDictionary<string, Reference> References,
+    IReadOnlySet<string> Layouts, DateOnly Today)
+{
+    public string SiteHost => Config is { } c && Uri.TryCreate(c.BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "";
+
+    /// <summary>A key that changes whenever anything a page's reading depends on, other than its own file, changes.</summary>
+    public string Stamp { get; } = string.Join('|', [
+        .. Config?.Sections.Select(s => s.Id) ?? [], Config?.BaseUrl ?? "", .. Layouts.Order(StringComparer.Ordinal), Today.ToString("O"),
+        .. References.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.GetHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+}
+
 /// <summary>
-/// The load stage: reads <c>input/</c> into typed records. Each Markdown file is parsed once, with its front matter
-/// block, so YAML errors are reported at their true line in the file.
+/// The first phase: reads <c>input/</c> into typed records. Each Markdown file, in parallel, is read, parsed once with
+/// its front matter block (so YAML errors are reported at their true line), checked and rendered; then its syntax
+/// tree is dropped and only the page and its small facts stay.
 /// </summary>
-internal static partial class ContentLoader
+internal static class ContentLoader
 {
     public const string ArticlesFolder = "articles";
     public const string PagesFolder = "pages";
     public const string MediaFolder = "media";
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugPattern();
-
-    public static SiteContent? Load(string inputDirectory, IReadOnlySet<string> layouts, bool includeDrafts, DateOnly today, DiagnosticBag diagnostics, BuildCache? cache = null)
+    /// <summary>Reads <c>site.yml</c> and <c>references.yml</c>, the files every page is checked against.</summary>
+    public static (SiteConfig? Config, IReadOnlyDictionary<string, Reference> References) LoadSiteFiles(string inputDirectory, ProjectPaths paths, DiagnosticBag diagnostics)
     {
         var configPath = Path.Combine(inputDirectory, SiteConfig.FileName);
-        if (!File.Exists(configPath))
-        {
-            diagnostics.Add(ContentDiagnostics.MissingFile, SourceSpan.FileOnly(Display(configPath)), Display(configPath));
-            return null;
-        }
-        var config = SiteConfig.Load(Display(configPath), File.ReadAllText(configPath), diagnostics);
+        SiteConfig? config = null;
+        if (!File.Exists(configPath)) diagnostics.Add(ContentDiagnostics.MissingFile, SourceSpan.FileOnly(paths.Display(configPath)), paths.Display(configPath));
+        else config = SiteConfig.Load(paths.Display(configPath), File.ReadAllText(configPath), diagnostics);
 
         var referencesPath = Path.Combine(inputDirectory, Reference.FileName);
         var references = File.Exists(referencesPath)
-            ? Reference.LoadAll(Display(referencesPath), File.ReadAllText(referencesPath), diagnostics)
+            ? Reference.LoadAll(paths.Display(referencesPath), File.ReadAllText(referencesPath), diagnostics)
             : new Dictionary<string, Reference>();
+        return (config, references);
+    }
 
-        var files = Directory.EnumerateFiles(inputDirectory, "*.md", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal).ToList();
-        var pages = new Page?[files.Count];
-        // A page's reading depends on its file and on the sections, layouts and date it is checked against.
-        var context = string.Join('|', [.. config?.Sections.Select(s => s.Id) ?? [], .. layouts.Order(StringComparer.Ordinal), today.ToString("O")]);
-        Parallel.For(0, files.Count, i => pages[i] = cache is null
-            ? LoadPage(inputDirectory, files[i], config, layouts, today, diagnostics)
-            : cache.LoadPage(files[i], context, bag => LoadPage(inputDirectory, files[i], config, layouts, today, bag), diagnostics));
+    /// <summary>Every Markdown file under <c>input/</c>, in a fixed order.</summary>
+    public static List<string> MarkdownFiles(string inputDirectory) =>
+        [.. Directory.EnumerateFiles(inputDirectory, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 
-        var loaded = pages.OfType<Page>().Where(p => includeDrafts || !p.Meta.Draft).ToList();
-        var failed = files.Where((f, i) => pages[i] is null).Select(f => UrlOf(inputDirectory, f)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        CheckCrossReferences(loaded, failed, references, diagnostics);
+    /// <summary>Loads every file in parallel; the result is in file order, whatever order the work finished in.</summary>
+    public static SiteContent Load(LoadContext context, SiteConfig config, bool includeDrafts, DiagnosticBag diagnostics, BuildCache? cache = null)
+    {
+        var files = MarkdownFiles(context.InputDirectory);
+        var loaded = new LoadedFile[files.Count];
+        Parallel.For(0, files.Count, i => loaded[i] = cache is null ? LoadFile(files[i], context) : cache.Load(files[i], context, () => LoadFile(files[i], context)));
+        foreach (var file in loaded) diagnostics.AddRange(file.Diagnostics);
 
-        var mediaDirectory = Path.Combine(inputDirectory, MediaFolder);
+        var pages = loaded.Select(f => f.Page).OfType<Page>().Where(p => includeDrafts || !p.Meta.Draft).ToList();
+        var failed = loaded.Where(f => f.Page is null && f.Url is not null).Select(f => f.Url!).ToHashSet(StringComparer.Ordinal);
+        CheckCrossReferences(pages, failed, context.References, diagnostics);
+
+        var mediaDirectory = Path.Combine(context.InputDirectory, MediaFolder);
         var media = Directory.Exists(mediaDirectory)
             ? Directory.EnumerateFiles(mediaDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                .Select(f => new SourceFile(f, Display(f), "")).ToList()
+                .Select(f => new SourceFile(f, context.Paths.Display(f))).ToList()
             : [];
         foreach (var file in media)
         {
             var size = new FileInfo(file.FullPath).Length;
             if (size > 200 * 1024) diagnostics.Add(ContentDiagnostics.LargeImage, SourceSpan.FileOnly(file.DisplayPath), size / 1024);
         }
-        return config is null ? null : new SiteContent(config, references, loaded, media, inputDirectory, failed);
+        return new SiteContent(config, context.References, pages, media, context.InputDirectory, failed);
     }
 
-    private static readonly AsyncLocal<string?> DisplayRootOfBuild = new();
-
-    /// <summary>
-    /// The folder diagnostics are relative to: the project root (the parent of <c>input/</c>) during a build, so an editor
-    /// sees <c>input/articles/x.md(12,5)</c> wherever the command was run from. Flows into parallel work.
-    /// </summary>
-    public static string? DisplayRoot { get => DisplayRootOfBuild.Value; set => DisplayRootOfBuild.Value = value; }
-
-    /// <summary>Paths in diagnostics are relative to the project root (or the working directory), as compilers print them.</summary>
-    public static string Display(string path)
+    /// <summary>Phase A for one file: read, front matter, parse, check and render. Its diagnostics are its own.</summary>
+    public static LoadedFile LoadFile(string fullPath, LoadContext context)
     {
-        var relative = Path.GetRelativePath(DisplayRoot ?? Directory.GetCurrentDirectory(), path);
-        return (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
+        var diagnostics = new DiagnosticBag();
+        var page = LoadPage(fullPath, context, diagnostics);
+        return new LoadedFile(page, UrlOf(context.InputDirectory, fullPath), diagnostics.Sorted());
     }
 
-    public static Page? LoadPage(string inputDirectory, string fullPath, SiteConfig? config, IReadOnlySet<string> layouts, DateOnly today, DiagnosticBag diagnostics)
+    private static Page? LoadPage(string fullPath, LoadContext context, DiagnosticBag diagnostics)
     {
-        var display = Display(fullPath);
-        var relative = Path.GetRelativePath(inputDirectory, fullPath).Replace('\\', '/');
-        var folder = relative.Contains('/') ? relative[..relative.IndexOf('/')] : "";
-        var kind = folder switch { ArticlesFolder => PageKind.Article, PagesFolder => PageKind.Page, _ => (PageKind?)null };
-        if (kind is null || relative.Count(c => c == '/') != 1)
+        var display = context.Paths.Display(fullPath);
+        var relative = Path.GetRelativePath(context.InputDirectory, fullPath).Replace('\\', '/');
+        var kind = KindOf(relative);
+        if (kind is null)
         {
             // Markdown elsewhere under input/ (a README, notes) is an editor's mistake more often than not.
             if (!relative.Equals("README.md", StringComparison.OrdinalIgnoreCase))
                 diagnostics.Add(ContentDiagnostics.ArticleNotIndexed, SourceSpan.FileOnly(display), relative);
             return null;
         }
-        var slug = Path.GetFileNameWithoutExtension(fullPath);
-        if (!SlugPattern().IsMatch(slug))
-        {
-            diagnostics.Add(ContentDiagnostics.BadFileName, SourceSpan.FileOnly(display), Path.GetFileName(fullPath), Slugs.From(slug));
-            return null;
-        }
         var text = File.ReadAllText(fullPath);
-        var source = new SourceFile(fullPath, display, text);
-        var document = Markdig.Markdown.Parse(text, Markdown.SiteMarkdown.Pipeline);
+        return Parse(text, new SourceFile(fullPath, display), kind.Value, UrlOf(context.InputDirectory, fullPath)!, context, diagnostics);
+    }
+
+    /// <summary>Reads one page from its text: the whole of phase A but the disk. Tests call it with fixture text.</summary>
+    public static Page? Parse(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics)
+    {
+        var display = source.DisplayPath;
+        var document = Markdig.Markdown.Parse(text, SiteMarkdown.Pipeline);
         if (document.FirstOrDefault() is not YamlFrontMatterBlock block)
         {
             diagnostics.Add(ContentDiagnostics.MissingFrontMatter, SourceSpan.FileOnly(display));
             return null;
         }
-        var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice.ToString()));
-        // YAML line n is file line n + block.Line + 1: block.Line is the 0-based line of the opening '---'.
+        // The YAML exactly as written, cut from the file; YAML line n is file line n + block.Line + 1 (block.Line is
+        // the 0-based line of the opening '---').
         var lineOffset = block.Line + 1;
+        var yaml = block.Lines.Count == 0 ? "" : text[block.Lines.Lines[0].Slice.Start..(block.Lines.Lines[block.Lines.Count - 1].Slice.End + 1)];
         var root = YamlFields.ParseRoot(yaml, display, lineOffset, diagnostics);
         if (root is not YamlMappingNode map)
         {
@@ -113,35 +122,51 @@ internal static partial class ContentLoader
                 diagnostics.Add(ContentDiagnostics.WrongType, new SourceSpan(display, lineOffset + 1, 1), "front matter", "a mapping of keys to values");
             return null;
         }
-        var meta = FrontMatter.Read(map, kind.Value, display, lineOffset, today, diagnostics);
+        var meta = FrontMatter.Read(map, kind, display, lineOffset, context.Today, diagnostics);
         if (meta is null) return null;
 
         var positions = new YamlFields(map, display, lineOffset, diagnostics); // only to point at a key's value
         var layout = meta.Layout ?? (kind == PageKind.Article ? "article" : "page");
-        if (!layouts.Contains(layout))
+        if (!context.Layouts.Contains(layout))
         {
             diagnostics.Add(ContentDiagnostics.UnknownLayout, positions.SpanOf("layout"),
-                layout, string.Join(", ", layouts.Order(StringComparer.Ordinal)));
+                layout, string.Join(", ", context.Layouts.Order(StringComparer.Ordinal)));
             return null;
         }
-        if (kind == PageKind.Article && config is not null && meta.Section is { } section && config.Sections.All(s => s.Id != section))
+        if (kind == PageKind.Article && context.Config is { } config && meta.Section is { } section && config.Sections.All(s => s.Id != section))
         {
             diagnostics.Add(ContentDiagnostics.UnknownSection, positions.SpanOf("section"),
                 section, string.Join(", ", config.Sections.Select(s => s.Id)));
             return null;
         }
-        return new Page(source, kind.Value, slug, UrlOf(inputDirectory, fullPath)!, meta, layout, document);
+        var slug = url.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "index";
+        var shell = new Page(source, kind, slug, url, meta, layout, RenderedBody.Empty, fromMarkdown: true);
+        var body = BodyRenderer.Render(shell, document, text, context.References, context.SiteHost, diagnostics);
+        return new Page(source, kind, slug, url, meta, layout, body, fromMarkdown: true);
     }
 
-    /// <summary>The URL a Markdown file publishes at: <c>articles/x.md</c> → <c>/articles/x/</c>, <c>pages/x.md</c> → <c>/x/</c>.</summary>
+    private static PageKind? KindOf(string relative) =>
+        relative.Count(c => c == '/') != 1 ? null : relative[..relative.IndexOf('/')] switch
+        {
+            ArticlesFolder => PageKind.Article,
+            PagesFolder => PageKind.Page,
+            _ => null,
+        };
+
+    /// <summary>
+    /// The URL a Markdown file publishes at: <c>articles/x.md</c> → <c>/articles/x/</c>, <c>pages/x.md</c> → <c>/x/</c>.
+    /// A name with spaces, capitals or letters outside ASCII publishes at a clean slug of it (<c>Über die Kopfhaut.md</c>
+    /// → <c>/articles/uber-die-kopfhaut/</c>); two names with one slug are reported as one URL used twice.
+    /// </summary>
     public static string? UrlOf(string inputDirectory, string fullPath)
     {
         var relative = Path.GetRelativePath(inputDirectory, fullPath).Replace('\\', '/');
-        var slug = Path.GetFileNameWithoutExtension(fullPath);
-        return relative.Count(c => c == '/') != 1 ? null : relative[..relative.IndexOf('/')] switch
+        var slug = Slugs.From(Path.GetFileNameWithoutExtension(fullPath));
+        if (slug.Length == 0) slug = "page";
+        return KindOf(relative) switch
         {
-            ArticlesFolder => $"/{ArticlesFolder}/{slug}/",
-            PagesFolder => slug == "index" ? "/" : $"/{slug}/",
+            PageKind.Article => $"/{ArticlesFolder}/{slug}/",
+            PageKind.Page => slug == "index" ? "/" : $"/{slug}/",
             _ => null,
         };
     }
@@ -159,7 +184,7 @@ internal static partial class ContentLoader
 
     private static void CheckCrossReferences(List<Page> pages, IReadOnlySet<string> failedUrls, IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
     {
-        // An article whose front matter failed still exists: naming it is not a second mistake.
+        // An article that failed to load still exists: naming it is not a second mistake.
         var articleSlugs = pages.Where(p => p.IsArticle).Select(p => p.Slug)
             .Concat(failedUrls.Where(u => u.StartsWith($"/{ArticlesFolder}/", StringComparison.Ordinal)).Select(u => u.Split('/')[2]))
             .ToHashSet(StringComparer.Ordinal);

@@ -6,28 +6,32 @@ namespace Site.Content;
 /// </summary>
 internal static class GeneratedPages
 {
-    private static Page Make(string themeDirectory, string url, string layout, string title, string description, string slug, bool search = false)
+    private static Page Make(ProjectPaths paths, string themeDirectory, string url, string layout, string title, string description, string slug, bool search = false)
     {
         var file = Path.Combine(themeDirectory, "layouts", layout + ".sbn");
-        return new Page(new SourceFile(file, ContentLoader.Display(file), ""), PageKind.Page, slug, url,
-            new FrontMatter { Title = title, Description = description, Search = search }, layout, null);
+        return new Page(new SourceFile(file, paths.Display(file)), PageKind.Page, slug, url,
+            new FrontMatter { Title = title, Description = description, Search = search }, layout, Markdown.RenderedBody.Empty, fromMarkdown: false);
     }
 
     public const string CandidateUrl = "/candidate/";
 
     /// <summary>The "Am I a candidate?" page; its source for diagnostics is the questionnaire definition.</summary>
-    public static Page Candidate(Questionnaire.Questionnaire questionnaire, string themeDirectory) =>
-        Make(themeDirectory, CandidateUrl, "candidate", questionnaire.Title,
-            "A short private questionnaire: could hair mesotherapy be worth discussing with a doctor? Your answers never leave your device.", "candidate", search: true)
-        with { Source = new SourceFile(Path.GetFullPath(questionnaire.DisplayPath), questionnaire.DisplayPath, "") };
+    public static Page Candidate(Questionnaire.Questionnaire questionnaire, string questionnairePath) =>
+        new(new SourceFile(Path.GetFullPath(questionnairePath), questionnaire.DisplayPath), PageKind.Page, "candidate", CandidateUrl,
+            new FrontMatter
+            {
+                Title = questionnaire.Title,
+                Description = "A short private questionnaire: could hair mesotherapy be worth discussing with a doctor? Your answers never leave your device.",
+                Search = true,
+            }, "candidate", Markdown.RenderedBody.Empty, fromMarkdown: false);
 
-    public static IEnumerable<Page> For(SiteConfig config, string themeDirectory, IReadOnlySet<string> layouts) =>
-        All(config, themeDirectory).Where(p => layouts.Contains(p.Layout));
+    public static IEnumerable<Page> For(SiteConfig config, ProjectPaths paths, string themeDirectory, IReadOnlySet<string> layouts) =>
+        All(config, paths, themeDirectory).Where(p => layouts.Contains(p.Layout));
 
-    private static IEnumerable<Page> All(SiteConfig config, string themeDirectory)
+    private static IEnumerable<Page> All(SiteConfig config, ProjectPaths paths, string themeDirectory)
     {
         Page Make(string url, string layout, string title, string description, string slug) =>
-            GeneratedPages.Make(themeDirectory, url, layout, title, description, slug);
+            GeneratedPages.Make(paths, themeDirectory, url, layout, title, description, slug);
 
         yield return Make("/articles/", "articles", "All articles",
             $"Every article on {config.Title}, grouped by topic: what hair mesotherapy is, who it may suit, the treatment, and the evidence.", "articles");

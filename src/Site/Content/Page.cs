@@ -1,17 +1,28 @@
-using Markdig.Syntax;
+using Site.Markdown;
 
 namespace Site.Content;
 
-/// <summary>A file read from disk, with the path shown in diagnostics (relative to the working directory).</summary>
-internal sealed record SourceFile(string FullPath, string DisplayPath, string Text);
+/// <summary>A file of the project, with the path shown in diagnostics (relative to the project root).</summary>
+internal sealed record SourceFile(string FullPath, string DisplayPath);
 
 /// <summary>
-/// A page of the site after loading: its URL, typed front matter and Markdown syntax tree (parsed once).
-/// Generated pages (topic indexes, search, the questionnaire) have no <see cref="Document"/>; their
+/// A page of the site after the first phase: its URL, typed front matter and rendered body. Generated pages (topic
+/// indexes, search, the questionnaire) have an empty <see cref="Body"/> and no Markdown file; their
 /// <see cref="Source"/> names the file that defines them, for diagnostics.
 /// </summary>
-internal sealed record Page(SourceFile Source, PageKind Kind, string Slug, string Url, FrontMatter Meta, string Layout, MarkdownDocument? Document)
+/// <remarks>A class, not a record: pages are compared by identity, never by their (large) contents.</remarks>
+internal sealed class Page(SourceFile source, PageKind kind, string slug, string url, FrontMatter meta, string layout, RenderedBody body, bool fromMarkdown)
 {
+    public SourceFile Source { get; } = source;
+    public PageKind Kind { get; } = kind;
+    public string Slug { get; } = slug;
+    public string Url { get; } = url;
+    public FrontMatter Meta { get; } = meta;
+    public string Layout { get; } = layout;
+    public RenderedBody Body { get; } = body;
+    /// <summary>True for pages written in Markdown under <c>input/</c>; false for pages the site generates.</summary>
+    public bool FromMarkdown { get; } = fromMarkdown;
+
     public bool IsArticle => Kind == PageKind.Article;
 
     /// <summary>The output file for the URL: <c>/articles/x/</c> → <c>articles/x/index.html</c>.</summary>
@@ -23,7 +34,7 @@ internal sealed record Page(SourceFile Source, PageKind Kind, string Slug, strin
 
 /// <summary>
 /// Everything loaded from <c>input/</c>: configuration, sources and pages. <see cref="FailedUrls"/> are the URLs of
-/// pages whose front matter had errors: links to them are not reported again, as a compiler suppresses follow-on errors.
+/// pages that failed to load: links to them are not reported again, as a compiler suppresses follow-on errors.
 /// </summary>
 internal sealed record SiteContent(
     SiteConfig Config,

@@ -13,12 +13,30 @@ internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionar
     {
         if (target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || target.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || target.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
             return (Result.External, target, null);
-        var baseUri = new Uri("https://" + siteHost + pageUrl);
-        if (!Uri.TryCreate(baseUri, target, out var uri)) return (Result.NoFile, target, null);
-        if (!string.Equals(uri.Host, siteHost, StringComparison.OrdinalIgnoreCase) || uri.Scheme is not ("http" or "https"))
-            return (Result.External, target, null);
-        var path = Uri.UnescapeDataString(uri.AbsolutePath);
-        var fragment = uri.Fragment.Length > 1 ? Uri.UnescapeDataString(uri.Fragment[1..]) : null;
+        string path;
+        string? fragment;
+        if (target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal) && !target.Contains('\\'))
+        {
+            // Most links are root-relative: no need to build a Uri for each.
+            var end = target.IndexOfAny(['?', '#']);
+            path = Unescape(end < 0 ? target : target[..end]);
+            var hash = target.IndexOf('#');
+            fragment = hash >= 0 && hash < target.Length - 1 ? Unescape(target[(hash + 1)..]) : null;
+        }
+        else if (target.StartsWith('#'))
+        {
+            path = pageUrl;
+            fragment = target.Length > 1 ? Unescape(target[1..]) : null;
+        }
+        else
+        {
+            var baseUri = new Uri("https://" + siteHost + pageUrl);
+            if (!Uri.TryCreate(baseUri, target, out var uri)) return (Result.NoFile, target, null);
+            if (!string.Equals(uri.Host, siteHost, StringComparison.OrdinalIgnoreCase) || uri.Scheme is not ("http" or "https"))
+                return (Result.External, target, null);
+            path = Uri.UnescapeDataString(uri.AbsolutePath);
+            fragment = uri.Fragment.Length > 1 ? Uri.UnescapeDataString(uri.Fragment[1..]) : null;
+        }
         if (failedUrls?.Contains(path) == true) return (Result.Ok, path, fragment); // already reported where it failed
         if (redirects.TryGetValue(path, out var to)) return (Result.Redirect, to, fragment);
         var file = Content.Page.UrlToOutputPath(path);
@@ -31,6 +49,8 @@ internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionar
             return (Result.NoFragment, path, fragment);
         return (Result.Ok, path, fragment);
     }
+
+    private static string Unescape(string s) => s.Contains('%') ? Uri.UnescapeDataString(s) : s;
 
     /// <summary>True when a root-relative link (with optional #fragment) reaches a page and id that exist.</summary>
     public bool Exists(string target) => Check(target, "/", "site.invalid").Result is Result.Ok;

@@ -1,41 +1,42 @@
+using System.Text;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Site.Content;
 using Site.Diagnostics;
-using SourceSpan = Site.Diagnostics.SourceSpan;
+using Site.Markdown.Extensions.Cards;
 using Site.Markdown.Extensions.Citations;
+using Site.Search;
+using SourceSpan = Site.Diagnostics.SourceSpan;
 
 namespace Site.Markdown;
 
 /// <summary>
-/// The Markdown stage: checks a page's syntax tree (raw HTML, alt text, headings, link schemes, citations),
-/// numbers its citations, renders it to HTML and measures it (contents, reading time, reading grade).
+/// The Markdown stage of one page: one walk of its syntax tree checks it (raw HTML, alt text, headings, link schemes,
+/// citations, care cards) and gathers what other stages need (ids, links with their place, contents, search text, FAQ
+/// entries, reading grade); then one render through the site's render hooks writes the final body HTML.
 /// </summary>
 internal static class BodyRenderer
 {
     private const int WordsPerMinute = 200;
 
-    public static RenderedBody Render(Page page, IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
+    /// <param name="text">The file's text, to turn the tree's character offsets into lines and columns.</param>
+    /// <param name="siteHost">Links to any other host are marked external.</param>
+    public static RenderedBody Render(Page page, MarkdownDocument document, string text, IReadOnlyDictionary<string, Reference> references, string siteHost, DiagnosticBag diagnostics)
     {
-        if (page.Document is not { } document) return RenderedBody.Empty;
-        var file = page.Source.DisplayPath;
-        var links = new List<ContentLink>();
-        var citations = new List<CitationInline>();
-        var lines = new LineMap(page.Source.Text);
-        Inspect(document, file, lines, links, citations, diagnostics);
-        var toc = CheckHeadings(document, file, diagnostics);
+        var walk = new Walk(page.Source.DisplayPath, new LineMap(text), siteHost, diagnostics, page.Layout != "glossary");
+        walk.Document(document);
 
         // The page's list of sources: front matter order first, then anything cited inline but not listed.
         var ids = page.Meta.Sources.Select(s => s.Id).ToList();
-        foreach (var citation in citations)
+        foreach (var (citation, at) in walk.Citations)
         {
             foreach (var id in citation.Ids)
             {
-                var at = lines.At(file, citation.Span.Start);
                 if (!references.ContainsKey(id)) diagnostics.Add(MarkdownDiagnostics.UnknownCitation, at, id);
                 else if (!ids.Contains(id))
                 {
@@ -45,44 +46,19 @@ internal static class BodyRenderer
             }
         }
         var sources = ids.Where(references.ContainsKey).Distinct().Select(id => references[id]).ToList();
-        foreach (var citation in citations)
+        foreach (var (citation, _) in walk.Citations)
             citation.Numbers = [.. citation.Ids.Select(id => sources.FindIndex(s => s.Id == id) + 1)];
 
-        var units = ProseUnits(document).ToList();
-        var score = Readability.Measure(units);
+        var score = Readability.Measure(walk.Prose);
         if (page.IsArticle && score.Grade > Readability.TargetGrade)
-            diagnostics.Add(MarkdownDiagnostics.ReadingGrade, SourceSpan.FileOnly(file), score.Grade, Readability.TargetGrade);
+            diagnostics.Add(MarkdownDiagnostics.ReadingGrade, SourceSpan.FileOnly(page.Source.DisplayPath), score.Grade, Readability.TargetGrade);
 
-        return new RenderedBody(ToHtml(document), toc, Math.Max(1, (int)Math.Round(score.Words / (double)WordsPerMinute)), score, sources, links);
+        return new RenderedBody(ToHtml(document), walk.Toc, Math.Max(1, (int)Math.Round(score.Words / (double)WordsPerMinute)), score,
+            sources, walk.Links, walk.Ids, page.Meta.Search ? walk.SearchDocuments(page) : [], walk.Faq);
     }
 
-    public static string ToHtml(MarkdownDocument document)
-    {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        SiteMarkdown.Pipeline.Setup(renderer);
-        // Raw HTML is an error (SITE050), and the build writes nothing then; it is escaped here as well so that no
-        // path, not even a preview of a broken page, ever emits it as markup.
-        renderer.ObjectRenderers.Replace<Markdig.Renderers.Html.HtmlBlockRenderer>(new EscapedHtmlBlock());
-        renderer.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.HtmlInlineRenderer>(new EscapedHtmlInline());
-        renderer.Render(document);
-        return writer.ToString();
-    }
-
-    private sealed class EscapedHtmlBlock : HtmlObjectRenderer<HtmlBlock>
-    {
-        protected override void Write(HtmlRenderer renderer, HtmlBlock obj)
-        {
-            renderer.Write("<p>");
-            renderer.WriteEscape(obj.Lines.ToString());
-            renderer.Write("</p>");
-        }
-    }
-
-    private sealed class EscapedHtmlInline : HtmlObjectRenderer<HtmlInline>
-    {
-        protected override void Write(HtmlRenderer renderer, HtmlInline obj) => renderer.WriteEscape(obj.Tag);
-    }
+    /// <summary>The one render: Markdig's renderer with the site's hooks (see <see cref="SiteMarkdown"/>), from its pool.</summary>
+    public static string ToHtml(MarkdownDocument document) => Markdig.Markdown.ToHtml(document, SiteMarkdown.Pipeline);
 
     /// <summary>
     /// Renders a Markdown fragment from data files (questionnaire bodies, glossary notes) with the same rules as pages.
@@ -92,57 +68,206 @@ internal static class BodyRenderer
     {
         var document = Markdig.Markdown.Parse(markdown, SiteMarkdown.Pipeline);
         var local = new DiagnosticBag();
-        Inspect(document, at.File, new LineMap(markdown), [], [], local);
+        new Walk(at.File, new LineMap(markdown), "", local, splitSections: false).Document(document);
         foreach (var d in local.Sorted())
             diagnostics.Add(d with { Where = at });
         return local.HasErrors ? "" : ToHtml(document).Trim();
     }
 
     /// <summary>Line and column from a character offset: Markdig's inline Line can drift after headings, offsets do not.</summary>
-    private sealed class LineMap(string text)
+    private sealed class LineMap
     {
-        private readonly int[] _starts = [0, .. text.Select((c, i) => (c, i)).Where(x => x.c == '\n').Select(x => x.i + 1)];
+        private readonly List<int> _starts = [0];
+
+        public LineMap(string text)
+        {
+            for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1)) _starts.Add(i + 1);
+        }
 
         public SourceSpan At(string file, int offset)
         {
-            var index = Array.BinarySearch(_starts, offset);
+            var index = _starts.BinarySearch(offset);
             var line = index >= 0 ? index : ~index - 1;
             return new SourceSpan(file, line + 1, offset - _starts[line] + 1);
         }
     }
 
-    private static void Inspect(MarkdownDocument document, string file, LineMap lines, List<ContentLink> links, List<CitationInline> citations, DiagnosticBag diagnostics)
+    /// <summary>One pre-order walk of the tree, in document order, gathering every fact of the page.</summary>
+    private sealed class Walk(string file, LineMap lines, string siteHost, DiagnosticBag diagnostics, bool splitSections)
     {
-        foreach (var node in document.Descendants())
+        public readonly List<ContentLink> Links = [];
+        public readonly List<(CitationInline Citation, SourceSpan At)> Citations = [];
+        public readonly List<TocEntry> Toc = [];
+        public readonly HashSet<string> Ids = new(StringComparer.Ordinal);
+        public readonly List<string> Prose = [];
+        public readonly List<FaqEntry> Faq = [];
+
+        private int _previousLevel = 1;
+        private string? _question;
+        private readonly List<string> _answer = [];
+
+        // Search: the text before the first h2 belongs to the page; each top-level h2 starts a section of its own.
+        private readonly List<(string? Id, string? Title, List<string> Units, List<string> Subheadings)> _sections = [(null, null, [], [])];
+
+        public void Document(MarkdownDocument document)
         {
-            var at = lines.At(file, node.Span.Start);
-            switch (node)
+            foreach (var block in document)
             {
+                if (block is YamlFrontMatterBlock) continue;
+                if (splitSections && block is HeadingBlock { Level: 2 } h && h.GetAttributes().Id is { Length: > 0 } id)
+                {
+                    Heading(h, topLevel: true);
+                    _sections.Add((id, PageText.Shown(h.Inline), [], []));
+                    continue;
+                }
+                Block(block, inTable: false);
+            }
+            if (_question is not null) Faq.Add(new FaqEntry(_question, string.Join(" ", _answer)));
+        }
+
+        private List<string> Units => _sections[^1].Units;
+
+        private void Block(Block block, bool inTable)
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    Heading(heading, topLevel: false);
+                    var text = PageText.Shown(heading.Inline);
+                    Units.Add(text);
+                    if (heading.Level == 3 && _sections[^1].Id is not null) _sections[^1].Subheadings.Add(text);
+                    break;
                 case HtmlBlock:
-                    diagnostics.Add(MarkdownDiagnostics.RawHtml, at, "an HTML block");
+                    diagnostics.Add(MarkdownDiagnostics.RawHtml, At(block), "an HTML block");
+                    Units.Add(block is LeafBlock raw ? raw.Lines.ToString() : "");
                     break;
-                case HtmlInline html:
-                    diagnostics.Add(MarkdownDiagnostics.RawHtml, at, html.Tag);
+                case CustomContainer card:
+                    if (CardKind.Find(card.Info) is null)
+                        diagnostics.Add(MarkdownDiagnostics.UnknownCard, At(card), card.Info ?? "", CardKind.Names);
+                    foreach (var child in card) Block(child, inTable);
                     break;
-                case LinkInline link:
-                    var url = link.Url ?? "";
-                    if (!IsSafeUrl(url))
+                case Footnote footnote:
+                    Ids.Add("fn:" + footnote.Order);
+                    foreach (var child in footnote) Block(child, inTable);
+                    break;
+                case Table table:
+                    foreach (var child in table) Block(child, inTable: true);
+                    break;
+                case ContainerBlock container:
+                    foreach (var child in container) Block(child, inTable);
+                    break;
+                case LeafBlock leaf when leaf.Inline is not null:
+                    Inlines(leaf.Inline);
+                    var shown = PageText.Shown(leaf.Inline);
+                    if (shown.Length > 0) Units.Add(shown);
+                    if (leaf is ParagraphBlock paragraph)
                     {
-                        diagnostics.Add(MarkdownDiagnostics.UnsafeLink, at, url);
-                        link.Url = ""; // never rendered as a live link, even where errors do not stop the output
+                        var plain = PageText.Plain(paragraph.Inline);
+                        if (!inTable && plain.Length > 0) Prose.Add(plain);
+                        if (_question is not null) _answer.Add(plain);
                     }
-                    if (link.IsImage && !link.Any()) diagnostics.Add(MarkdownDiagnostics.ImageWithoutAlt, at, url);
-                    links.Add(new ContentLink(url, at, link.IsImage));
                     break;
-                case AutolinkInline auto:
-                    links.Add(new ContentLink(auto.Url, at, false));
-                    break;
-                case CitationInline citation:
-                    citations.Add(citation);
+                case LeafBlock code:
+                    if (code.Lines.Count > 0) Units.Add(code.Lines.ToString().Trim());
                     break;
             }
         }
+
+        private void Heading(HeadingBlock heading, bool topLevel)
+        {
+            var at = new SourceSpan(file, heading.Line + 1, heading.Column + 1);
+            if (heading.Level == 1) diagnostics.Add(MarkdownDiagnostics.HeadingOne, at);
+            else if (heading.Level > _previousLevel + 1) diagnostics.Add(MarkdownDiagnostics.HeadingSkipped, at, _previousLevel, heading.Level, _previousLevel + 1);
+            _previousLevel = heading.Level;
+            var id = heading.GetAttributes().Id ?? "";
+            if (id.Length > 0 && !Ids.Add(id)) diagnostics.Add(MarkdownDiagnostics.DuplicateHeadingId, at, id);
+            var plain = PageText.Plain(heading.Inline);
+            if (heading.Level is 2 or 3 && id.Length > 0) Toc.Add(new TocEntry(heading.Level, id, plain));
+            if (plain.Length > 0) Prose.Add(plain);
+            if (heading.Level == 2)
+            {
+                if (_question is not null) Faq.Add(new FaqEntry(_question, string.Join(" ", _answer)));
+                _question = plain;
+                _answer.Clear();
+            }
+            Inlines(heading.Inline);
+        }
+
+        private void Inlines(ContainerInline? container)
+        {
+            for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                switch (inline)
+                {
+                    case HtmlInline html:
+                        diagnostics.Add(MarkdownDiagnostics.RawHtml, At(inline), html.Tag);
+                        break;
+                    case LinkInline link:
+                        Link(link);
+                        break;
+                    case AutolinkInline auto:
+                        Links.Add(new ContentLink(auto.Url, At(inline), false));
+                        if (IsExternal(auto.Url)) auto.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
+                        break;
+                    case CitationInline citation:
+                        Citations.Add((citation, At(inline)));
+                        break;
+                    case FootnoteLink { IsBackLink: false } note:
+                        Ids.Add("fnref:" + note.Index);
+                        break;
+                }
+                if (inline is ContainerInline children and not LinkInline) Inlines(children);
+            }
+        }
+
+        private void Link(LinkInline link)
+        {
+            var at = At(link);
+            var url = link.Url ?? "";
+            if (!IsSafeUrl(url))
+            {
+                diagnostics.Add(MarkdownDiagnostics.UnsafeLink, at, url);
+                link.Url = ""; // never rendered as a live link, even where errors do not stop the output (this tree is this build's own)
+            }
+            if (link.IsImage && link.FirstChild is null) diagnostics.Add(MarkdownDiagnostics.ImageWithoutAlt, at, url);
+            Links.Add(new ContentLink(url, at, link.IsImage));
+            if (!link.IsImage && IsExternal(link.Url ?? "")) link.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
+            Inlines(link);
+        }
+
+        private SourceSpan At(MarkdownObject node) => lines.At(file, node.Span.Start);
+
+        private bool IsExternal(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            && !string.Equals(uri.Host, siteHost, StringComparison.OrdinalIgnoreCase);
+
+        public List<SearchDocument> SearchDocuments(Page page)
+        {
+            var documents = new List<SearchDocument>();
+            var intro = _sections[0].Units;
+            if (page.Meta.Summary is { } summary) intro.Insert(0, summary);
+            documents.Add(new SearchDocument(page.Url, page.Url, page.Meta.Title, null, Join(intro), page.Meta.Keywords));
+            foreach (var (id, title, units, subheadings) in _sections.Skip(1))
+                documents.Add(new SearchDocument($"{page.Url}#{id}", $"{page.Url}#{id}", page.Meta.Title, title, Join(units), []) { Subheadings = subheadings });
+            return documents;
+        }
+
+        /// <summary>Units one per line, each with its whitespace collapsed: cells and list items never run together.</summary>
+        private static string Join(List<string> units)
+        {
+            var sb = new StringBuilder();
+            foreach (var unit in units)
+            {
+                var collapsed = string.Join(' ', unit.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                if (collapsed.Length == 0) continue;
+                if (sb.Length > 0) sb.Append('\n');
+                sb.Append(collapsed);
+            }
+            return sb.ToString();
+        }
     }
+
+    private const string ExternalRel = "external noopener noreferrer";
 
     private static bool IsSafeUrl(string url)
     {
@@ -152,66 +277,5 @@ internal static class BodyRenderer
         if (slash >= 0 && slash < colon) return true; // the colon is in the path, not a scheme
         var scheme = url[..colon].ToLowerInvariant();
         return scheme is "http" or "https" or "mailto" or "tel";
-    }
-
-    private static List<TocEntry> CheckHeadings(MarkdownDocument document, string file, DiagnosticBag diagnostics)
-    {
-        var toc = new List<TocEntry>();
-        var previous = 1;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var heading in document.Descendants<HeadingBlock>())
-        {
-            var at = new SourceSpan(file, heading.Line + 1, heading.Column + 1);
-            if (heading.Level == 1) diagnostics.Add(MarkdownDiagnostics.HeadingOne, at);
-            else if (heading.Level > previous + 1) diagnostics.Add(MarkdownDiagnostics.HeadingSkipped, at, previous, heading.Level, previous + 1);
-            previous = heading.Level;
-            var id = heading.GetAttributes().Id ?? "";
-            if (id.Length > 0 && !ids.Add(id)) diagnostics.Add(MarkdownDiagnostics.DuplicateHeadingId, at, id);
-            if (heading.Level is 2 or 3 && id.Length > 0) toc.Add(new TocEntry(heading.Level, id, InlineText(heading.Inline)));
-        }
-        return toc;
-    }
-
-    /// <summary>Paragraphs, list items and headings as a reader reads them; tables and code are not prose.</summary>
-    private static IEnumerable<string> ProseUnits(MarkdownDocument document)
-    {
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
-            if (block is not (ParagraphBlock or HeadingBlock)) continue;
-            if (block.Parent is TableCell || block.Parent?.Parent is TableRow) continue;
-            var text = InlineText(block.Inline);
-            if (text.Length > 0) yield return text;
-        }
-    }
-
-    public static string InlineText(ContainerInline? container)
-    {
-        if (container is null) return "";
-        var sb = new System.Text.StringBuilder();
-        Append(container, sb);
-        return sb.ToString().Trim();
-
-        static void Append(Inline inline, System.Text.StringBuilder sb)
-        {
-            switch (inline)
-            {
-                case LiteralInline literal: sb.Append(literal.Content); break;
-                case CodeInline code: sb.Append(code.Content); break;
-                case LineBreakInline: sb.Append(' '); break;
-                case HtmlEntityInline entity: sb.Append(entity.Transcoded); break;
-                case Markdig.Extensions.SmartyPants.SmartyPant pant: sb.Append(pant.Type switch
-                {
-                    Markdig.Extensions.SmartyPants.SmartyPantType.LeftDoubleQuote or Markdig.Extensions.SmartyPants.SmartyPantType.RightDoubleQuote => "\"",
-                    Markdig.Extensions.SmartyPants.SmartyPantType.Dash2 or Markdig.Extensions.SmartyPants.SmartyPantType.Dash3 => "–",
-                    Markdig.Extensions.SmartyPants.SmartyPantType.Ellipsis => "…",
-                    _ => "'",
-                }); break;
-                case CitationInline: break;
-                case LinkInline { IsImage: true }: break;
-                case ContainerInline c:
-                    for (var child = c.FirstChild; child is not null; child = child.NextSibling) Append(child, sb);
-                    break;
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Site.Content;
 using Site.Diagnostics;
+using Site.Search;
 
 namespace Site.Markdown;
 
@@ -9,14 +10,23 @@ internal sealed record TocEntry(int Level, string Id, string Text);
 /// <summary>A link or image target written in Markdown, with where it was written, for link diagnostics.</summary>
 internal sealed record ContentLink(string Target, SourceSpan At, bool IsImage);
 
-/// <summary>A page's body after the Markdown stage.</summary>
+/// <summary>A question of the FAQ (an h2) and its answer (the prose up to the next h2), for structured data.</summary>
+internal sealed record FaqEntry(string Question, string Answer);
+
+/// <summary>
+/// A page's body after the Markdown stage: its final HTML and the small facts later stages need. The syntax tree is
+/// gone by then; nothing downstream parses the HTML again.
+/// </summary>
 internal sealed record RenderedBody(
     string Html,
     IReadOnlyList<TocEntry> Toc,
     int ReadingMinutes,
     Readability.Score Readability,
     IReadOnlyList<Reference> Sources,
-    IReadOnlyList<ContentLink> Links)
+    IReadOnlyList<ContentLink> Links,
+    IReadOnlySet<string> Ids,
+    IReadOnlyList<SearchDocument> SearchDocuments,
+    IReadOnlyList<FaqEntry> Faq)
 {
-    public static readonly RenderedBody Empty = new("", [], 0, new Readability.Score(0, 1, 0), [], []);
+    public static readonly RenderedBody Empty = new("", [], 0, new Readability.Score(0, 1, 0), [], [], new HashSet<string>(), [], []);
 }

@@ -71,14 +71,14 @@ internal sealed class AssetCatalog
         return "/assets/missing/" + name;
     }
 
-    public void Report(DiagnosticBag diagnostics)
+    public void Report(Content.ProjectPaths paths, DiagnosticBag diagnostics)
     {
         foreach (var name in _missing.Keys.Order(StringComparer.Ordinal))
         {
             var where = Vendor.TryGetValue(name, out var vendor)
-                ? Content.ContentLoader.Display(Path.Combine(_themeDirectory, "node_modules", vendor)) + " (run: npm ci --prefix theme)"
-                : Content.ContentLoader.Display(Path.Combine(_themeDirectory, "assets", name));
-            diagnostics.Add(Templates.TemplateDiagnostics.MissingAsset, SourceSpan.FileOnly(Content.ContentLoader.Display(Path.Combine(_themeDirectory, "layouts"))), name, where);
+                ? paths.Display(Path.Combine(_themeDirectory, "node_modules", vendor)) + " (run: npm ci --prefix theme)"
+                : paths.Display(Path.Combine(_themeDirectory, "assets", name));
+            diagnostics.Add(Templates.TemplateDiagnostics.MissingAsset, SourceSpan.FileOnly(paths.Display(Path.Combine(_themeDirectory, "layouts"))), name, where);
         }
     }
 }

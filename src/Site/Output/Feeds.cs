@@ -10,6 +10,18 @@ internal static class Feeds
 {
     public sealed record Entry(string Url, string Title, string Summary, DateOnly Updated);
 
+    /// <summary>sitemap.xml, robots.txt and feed.xml for the built pages.</summary>
+    public static IEnumerable<TextOutput> For(SiteConfig config, IReadOnlyList<BuiltPage> pages, Templates.ModelBuilder models)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var entries = pages.Where(p => p.Page.Url != "/404.html")
+            .Select(p => new Entry(p.Page.Url, p.Page.Meta.Title, p.Page.Meta.Summary ?? p.Page.Meta.Description, models.UpdatedOf(p.Page) ?? today))
+            .ToList();
+        yield return new TextOutput("sitemap.xml", Sitemap(config, entries));
+        yield return new TextOutput("robots.txt", Robots(config));
+        yield return new TextOutput("feed.xml", Atom(config, entries.Where(e => e.Url.StartsWith("/articles/", StringComparison.Ordinal) && e.Url != "/articles/")));
+    }
+
     public static string Sitemap(SiteConfig config, IEnumerable<Entry> pages)
     {
         var sb = new StringBuilder();

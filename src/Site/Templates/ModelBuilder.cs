@@ -18,7 +18,7 @@ internal sealed class ModelBuilder
     private readonly SiteModel _site;
     private readonly IReadOnlyList<SourceModel> _allSources;
 
-    public ModelBuilder(SiteContent content, IReadOnlyDictionary<Page, RenderedBody> bodies, AssetCatalog assets, IReadOnlyDictionary<string, DateOnly> gitDates, DateOnly today)
+    public ModelBuilder(SiteContent content, IReadOnlyList<Page> pages, AssetCatalog assets, IReadOnlyDictionary<string, DateOnly> gitDates, DateOnly today)
     {
         _content = content;
         _assets = assets;
@@ -27,7 +27,7 @@ internal sealed class ModelBuilder
         var articles = content.Pages.Where(p => p.IsArticle).OrderBy(p => p.Meta.Order).ThenBy(p => p.Meta.Title, StringComparer.Ordinal).ToList();
         var config = content.Config;
         _cards = articles.ToDictionary(a => a.Slug, a => new ArticleCard(a.Meta.Title, a.Url, a.Meta.Summary ?? a.Meta.Description, a.Meta.Description,
-            bodies.TryGetValue(a, out var b) ? b.ReadingMinutes : 1, config.Sections.FirstOrDefault(s => s.Id == a.Meta.Section)?.Title ?? ""), StringComparer.Ordinal);
+            Math.Max(1, a.Body.ReadingMinutes), config.Sections.FirstOrDefault(s => s.Id == a.Meta.Section)?.Title ?? ""), StringComparer.Ordinal);
         _sections = [.. config.Sections.Select(s => new SectionModel(s.Id, s.Title, s.Description, s.Url,
             [.. articles.Where(a => a.Meta.Section == s.Id).Select(a => _cards[a.Slug])]))];
         _site = new SiteModel(config.Title, config.Tagline, config.Description, config.BaseUrl, config.Language,
@@ -36,14 +36,37 @@ internal sealed class ModelBuilder
 
         // Every source cited anywhere, with the pages citing it, for the references page.
         var citedBy = new Dictionary<string, List<LinkModel>>(StringComparer.Ordinal);
-        foreach (var (page, body) in bodies.OrderBy(kv => kv.Key.Url, StringComparer.Ordinal))
-            foreach (var source in body.Sources)
+        foreach (var page in pages.OrderBy(p => p.Url, StringComparer.Ordinal))
+            foreach (var source in page.Body.Sources)
                 (citedBy.TryGetValue(source.Id, out var list) ? list : citedBy[source.Id] = []).Add(new LinkModel(page.Meta.Title, page.Url));
         _allSources = [.. content.References.Values.Where(r => citedBy.ContainsKey(r.Id)).OrderBy(r => r.Citation, StringComparer.OrdinalIgnoreCase)
             .Select((r, i) => ToModel(r, i + 1, citedBy[r.Id]))];
     }
 
     public SiteModel Site => _site;
+
+    /// <summary>
+    /// Everything a page's template sees besides the page itself: the site, the article cards, the sources with the pages
+    /// citing them, the assets' fingerprinted names and the dates. The preview re-renders an unchanged page only when
+    /// this changes.
+    /// </summary>
+    public string Fingerprint()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(System.Text.Json.JsonSerializer.Serialize(_site)).Append('\n');
+        foreach (var card in _cards.Values) sb.Append(card).Append('\n');
+        foreach (var source in _allSources) sb.Append(source).Append(string.Join(',', source.CitedBy)).Append('\n');
+        foreach (var asset in _assets.All) sb.Append(asset.OutputPath).Append('\n');
+        foreach (var (file, date) in _gitDates) sb.Append(file).Append(date).Append('\n');
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    /// <summary>
+    /// What templates get as <c>page.body</c>: a mark where the page's Markdown HTML goes. The body is written to the
+    /// file at the mark, straight from the Markdown stage, so it is neither copied through the template nor scanned
+    /// with the theme's own HTML. Private-use characters, which no escaping changes and no content contains.
+    /// </summary>
+    public const string BodyMarker = "\uE000body\uE001";
 
     private static SourceModel ToModel(Reference r, int number, IReadOnlyList<LinkModel> citedBy) =>
         new(number, r.Id, r.Citation, r.Link, r.Doi, r.Pmid, r.Summary, citedBy);
@@ -53,9 +76,9 @@ internal sealed class ModelBuilder
 
     /// <summary>The date shown as "last updated": Git history first, then front matter.</summary>
     public DateOnly? UpdatedOf(Page page) =>
-        page.Document is not null && _gitDates.TryGetValue(Path.GetFullPath(page.Source.FullPath), out var d) ? d : page.Meta.Updated ?? page.Meta.LastReviewed;
+        page.FromMarkdown && _gitDates.TryGetValue(Path.GetFullPath(page.Source.FullPath), out var d) ? d : page.Meta.Updated ?? page.Meta.LastReviewed;
 
-    public PageModel PageModelFor(Page page, RenderedBody body)
+    public PageModel PageModelFor(Page page)
     {
         var config = _content.Config;
         var section = page.IsArticle ? _sections.FirstOrDefault(s => s.Id == page.Meta.Section) : null;
@@ -69,7 +92,7 @@ internal sealed class ModelBuilder
         if (page.Url != "/") crumbs.Add(new LinkModel(page.Meta.Title, page.Url));
 
         var repoPath = Path.GetRelativePath(_repositoryRoot, page.Source.FullPath).Replace('\\', '/');
-        var hasSource = page.Document is not null;
+        var hasSource = page.FromMarkdown;
         var updated = UpdatedOf(page);
         var model = new PageModel
         {
@@ -88,10 +111,10 @@ internal sealed class ModelBuilder
             Updated = updated is { } u ? Long(u) : null,
             UpdatedIso = updated is { } u2 ? Iso(u2) : null,
             ClinicalReviewer = page.Meta.ClinicalReviewer,
-            ReadingMinutes = body.ReadingMinutes,
-            Toc = body.Toc,
-            Body = body.Html,
-            Sources = [.. body.Sources.Select((r, i) => ToModel(r, i + 1, []))],
+            ReadingMinutes = page.Body.ReadingMinutes,
+            Toc = page.Body.Toc,
+            Body = page.Body.Html.Length > 0 ? BodyMarker : "",
+            Sources = [.. page.Body.Sources.Select((r, i) => ToModel(r, i + 1, []))],
             Related = [.. page.Meta.Related.Where(r => _cards.ContainsKey(r.Id)).Select(r => _cards[r.Id])],
             Breadcrumbs = crumbs,
             SourceUrl = hasSource ? $"{config.RepositoryUrl}/blob/{config.RepositoryBranch}/{repoPath}" : null,

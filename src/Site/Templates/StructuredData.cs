@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Markdig.Syntax;
 using Site.Content;
 
 namespace Site.Templates;
@@ -49,8 +48,8 @@ internal static class StructuredData
             {
                 ["@type"] = "CreativeWork", ["name"] = s.Citation, ["url"] = s.Link,
             })]);
-        if (page.Layout == "faq" && page.Document is { } document)
-            webPage["mainEntity"] = new JsonArray([.. Questions(document).Select(q => (JsonNode)new JsonObject
+        if (page.Layout == "faq")
+            webPage["mainEntity"] = new JsonArray([.. page.Body.Faq.Select(q => (JsonNode)new JsonObject
             {
                 ["@type"] = "Question", ["name"] = q.Question,
                 ["acceptedAnswer"] = new JsonObject { ["@type"] = "Answer", ["text"] = q.Answer },
@@ -69,26 +68,5 @@ internal static class StructuredData
         }
         var root = new JsonObject { ["@context"] = "https://schema.org", ["@graph"] = graph };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
-    }
-
-    /// <summary>FAQ questions are the h2 headings; the answer is the prose up to the next h2.</summary>
-    public static IEnumerable<(string Question, string Answer)> Questions(MarkdownDocument document)
-    {
-        string? question = null;
-        var answer = new List<string>();
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
-            if (block is HeadingBlock { Level: 2 } h)
-            {
-                if (question is not null) yield return (question, string.Join(" ", answer));
-                question = Markdown.BodyRenderer.InlineText(h.Inline);
-                answer.Clear();
-            }
-            else if (question is not null && block is ParagraphBlock p)
-            {
-                answer.Add(Markdown.BodyRenderer.InlineText(p.Inline));
-            }
-        }
-        if (question is not null) yield return (question, string.Join(" ", answer));
     }
 }

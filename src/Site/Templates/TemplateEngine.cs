@@ -19,22 +19,32 @@ internal sealed class TemplateEngine
     private readonly Dictionary<string, Template> _layouts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Template> _partials = new(StringComparer.Ordinal);
     private readonly string _partialsDirectory;
+    private readonly Func<string, string> _display;
 
-    private TemplateEngine(string partialsDirectory) => _partialsDirectory = partialsDirectory;
+    private TemplateEngine(string partialsDirectory, Func<string, string> display)
+    {
+        _partialsDirectory = partialsDirectory;
+        _display = display;
+    }
+
+    /// <summary>Changes whenever a layout or partial does: a page rendered with other templates is not reused.</summary>
+    public string Stamp { get; private set; } = "";
 
     /// <summary>Names of the layouts pages may choose (the base layout is not one of them).</summary>
     public IReadOnlySet<string> LayoutNames => _layouts.Keys.Where(k => !k.StartsWith('_')).ToHashSet(StringComparer.Ordinal);
 
-    public static TemplateEngine Load(string themeDirectory, DiagnosticBag diagnostics)
+    public static TemplateEngine Load(string themeDirectory, Content.ProjectPaths paths, DiagnosticBag diagnostics)
     {
         var layoutsDirectory = Path.Combine(themeDirectory, "layouts");
-        var engine = new TemplateEngine(Path.Combine(themeDirectory, "partials"));
+        var engine = new TemplateEngine(Path.Combine(themeDirectory, "partials"), paths.Display);
         foreach (var (folder, target) in new[] { (layoutsDirectory, engine._layouts), (engine._partialsDirectory, engine._partials) })
         {
             if (!Directory.Exists(folder)) continue;
             foreach (var file in Directory.EnumerateFiles(folder, "*.sbn").Order(StringComparer.Ordinal))
             {
-                var display = Content.ContentLoader.Display(file);
+                var display = paths.Display(file);
+                var info = new FileInfo(file);
+                engine.Stamp += $"{display}:{info.Length}:{info.LastWriteTimeUtc.Ticks};";
                 var template = Template.Parse(File.ReadAllText(file), display);
                 foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
                     diagnostics.Add(TemplateDiagnostics.Syntax, SpanOf(message.Span, display), message.Message);
@@ -42,23 +52,48 @@ internal sealed class TemplateEngine
             }
         }
         if (!engine._layouts.ContainsKey(BaseLayout))
-            diagnostics.Add(TemplateDiagnostics.MissingLayout, SourceSpan.FileOnly(Content.ContentLoader.Display(layoutsDirectory)), BaseLayout, Path.Combine(layoutsDirectory, BaseLayout + ".sbn"));
+            diagnostics.Add(TemplateDiagnostics.MissingLayout, SourceSpan.FileOnly(paths.Display(layoutsDirectory)), BaseLayout, Path.Combine(layoutsDirectory, BaseLayout + ".sbn"));
         return engine;
     }
 
     private static SourceSpan SpanOf(Scriban.Parsing.SourceSpan span, string fallbackFile) =>
         new(string.IsNullOrEmpty(span.FileName) ? fallbackFile : span.FileName, span.Start.Line + 1, span.Start.Column + 1);
 
-    /// <summary>Renders <paramref name="layout"/> with <paramref name="model"/>, then wraps it in the base layout.</summary>
-    public string? Render(string layout, ScriptObject model, string pageForMessages, DiagnosticBag diagnostics)
+    /// <summary>
+    /// A template context for one worker thread, reused for every page that thread renders: creating a context clones
+    /// Scriban's builtins, which costs more than rendering a small layout.
+    /// </summary>
+    public TemplateContext NewContext()
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            TemplateLoader = new PartialLoader(_partialsDirectory, _display),
+            LoopLimit = 100_000,
+        };
+        // Partials are parsed once per build; Scriban looks here before asking the loader.
+        foreach (var (name, partial) in _partials) context.CachedTemplates[Path.Combine(_partialsDirectory, name + ".sbn")] = partial;
+        return context;
+    }
+
+    /// <summary>
+    /// Renders <paramref name="layout"/> with <paramref name="model"/>, then wraps it in the base layout, in
+    /// <paramref name="context"/> (from <see cref="NewContext"/>). Null when the theme failed; the context may then be in
+    /// any state and must not be reused.
+    /// </summary>
+    public string? Render(TemplateContext context, string layout, ScriptObject model, string pageForMessages, DiagnosticBag diagnostics)
     {
         if (!_layouts.TryGetValue(layout, out var template) || !_layouts.TryGetValue(BaseLayout, out var baseTemplate))
             return null;
         try
         {
-            var main = template.Render(NewContext(model));
+            context.PushGlobal(model);
+            var main = template.Render(context);
             model.SetValue("content", main, readOnly: false);
-            return baseTemplate.Render(NewContext(model));
+            var page = baseTemplate.Render(context);
+            context.PopGlobal();
+            return page;
         }
         catch (ScriptRuntimeException ex)
         {
@@ -67,22 +102,7 @@ internal sealed class TemplateEngine
         }
     }
 
-    private TemplateContext NewContext(ScriptObject model)
-    {
-        var context = new TemplateContext
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            TemplateLoader = new PartialLoader(_partialsDirectory),
-            LoopLimit = 100_000,
-        };
-        // Partials are parsed once per build; Scriban looks here before asking the loader.
-        foreach (var (name, partial) in _partials) context.CachedTemplates[Path.Combine(_partialsDirectory, name + ".sbn")] = partial;
-        context.PushGlobal(model);
-        return context;
-    }
-
-    private sealed class PartialLoader(string directory) : ITemplateLoader
+    private sealed class PartialLoader(string directory, Func<string, string> display) : ITemplateLoader
     {
         public string GetPath(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templateName) =>
             Path.Combine(directory, templateName + ".sbn");
@@ -90,7 +110,7 @@ internal sealed class TemplateEngine
         public string Load(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath) =>
             File.Exists(templatePath)
                 ? File.ReadAllText(templatePath)
-                : throw new ScriptRuntimeException(callerSpan, $"No partial '{Path.GetFileNameWithoutExtension(templatePath)}' in {Content.ContentLoader.Display(directory)}.");
+                : throw new ScriptRuntimeException(callerSpan, $"No partial '{Path.GetFileNameWithoutExtension(templatePath)}' in {display(directory)}.");
 
         public ValueTask<string?> LoadAsync(TemplateContext context, Scriban.Parsing.SourceSpan callerSpan, string templatePath) =>
             ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));

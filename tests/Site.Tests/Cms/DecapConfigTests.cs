@@ -35,6 +35,7 @@ public sealed class DecapConfigTests
         ThemeDirectory = Path.Combine(TestSite.RepoRoot, "theme"),
         OutputDirectory = Path.Combine(Path.GetTempPath(), "unused-dry-run"),
         DryRun = true,
+        KeepOutput = true,
     }));
 
     private static YamlMappingNode Parse(string yaml)
@@ -139,8 +140,11 @@ public sealed class DecapConfigTests
 
             """);
         var diagnostics = new DiagnosticBag();
-        var content = ContentLoader.Load(site.PathOf("input"), new HashSet<string> { "page", "article" }, false, new DateOnly(2026, 11, 23), diagnostics)!;
-        var cmsSite = CmsSite.From(content with { Config = content.Config with { RepositoryUrl = "https://github.com/owner/name" } }, diagnostics)!;
+        var paths = ProjectPaths.ForInput(site.PathOf("input"));
+        var (siteConfig, references) = ContentLoader.LoadSiteFiles(site.PathOf("input"), paths, diagnostics);
+        var context = new LoadContext(site.PathOf("input"), paths, siteConfig, references, new HashSet<string> { "page", "article" }, new DateOnly(2026, 11, 23));
+        var content = ContentLoader.Load(context, siteConfig!, false, diagnostics);
+        var cmsSite = CmsSite.From(content with { Config = content.Config with { RepositoryUrl = "https://github.com/owner/name" } }, paths, diagnostics)!;
         Assert.Empty(diagnostics.Sorted());
         FieldSpec[] schema =
         [

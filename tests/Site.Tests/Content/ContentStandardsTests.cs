@@ -19,7 +19,7 @@ public sealed partial class ContentStandardsTests : IClassFixture<ContentStandar
 
     public ContentStandardsTests(RealBuild build) => _result = build.Result;
 
-    private IEnumerable<PostProcess.ProcessedPage> Articles => _result.Pages.Where(p => p.Page.IsArticle);
+    private IEnumerable<BuiltPage> Articles => _result.Pages.Where(p => p.Page.IsArticle);
 
     public static readonly string[] RequiredArticles =
     [
@@ -86,7 +86,7 @@ public sealed partial class ContentStandardsTests : IClassFixture<ContentStandar
         Assert.True(faq.Body.Links.Count(l => l.Target.StartsWith("/articles/", StringComparison.Ordinal)) >= 12);
     }
 
-    private static int StructuredDataQuestions(PostProcess.ProcessedPage page) => Regex.Matches(page.Html, "\"@type\":\"Question\"").Count;
+    private static int StructuredDataQuestions(BuiltPage page) => Regex.Matches(page.Html, "\"@type\":\"Question\"").Count;
 
     [Fact]
     public void Two_original_figures_with_text_alternatives_and_captions()

@@ -34,14 +34,10 @@ public sealed class MarkdownFixtureTests
         var path = Path.Combine(Folder, name);
         var text = File.ReadAllText(path).ReplaceLineEndings("\n");
         var display = "fixtures/" + name;
-        var document = Markdig.Markdown.Parse(text, SiteMarkdown.Pipeline);
-        var yaml = (Markdig.Extensions.Yaml.YamlFrontMatterBlock)document[0];
-        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)YamlFields.ParseRoot(
-            string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.Slice.ToString())), display, yaml.Line + 1, new DiagnosticBag())!;
         var diagnostics = new DiagnosticBag();
-        var meta = FrontMatter.Read(root, PageKind.Page, display, yaml.Line + 1, new DateOnly(2026, 11, 23), diagnostics)!;
-        var page = new Page(new SourceFile(path, display, text), PageKind.Page, "x", "/x/", meta, "page", document);
-        var body = BodyRenderer.Render(page, References, diagnostics);
+        var context = new LoadContext(Folder, new ProjectPaths(Folder), null, References, new HashSet<string> { "page" }, new DateOnly(2026, 11, 23));
+        var page = ContentLoader.Parse(text, new SourceFile(path, display), PageKind.Page, "/x/", context, diagnostics)!;
+        var body = page.Body;
 
         var html = body.Html;
         var found = string.Join("\n", diagnostics.Sorted().Select(d => d.ToString()));

@@ -66,6 +66,7 @@ internal sealed partial class TestSite : IDisposable
         OutputDirectory = PathOf("output"),
         DryRun = dryRun,
         Today = new DateOnly(2026, 11, 23),
+        KeepOutput = true,
     };
 
     public BuildResult Build(bool dryRun = false) => SiteBuilder.Build(Options(dryRun));

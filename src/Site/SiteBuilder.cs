@@ -138,7 +138,7 @@ internal static class SiteBuilder
     }
 
     private static SearchIndexOutput SearchIndex(IReadOnlyList<Page> pages, SynonymTable synonyms) =>
-        SearchIndexWriter.Write([.. pages.SelectMany(p => p.Body.SearchDocuments).DistinctBy(d => d.Ref)], synonyms); // a URL used twice is reported (SITE010), not indexed twice
+        SearchIndexWriter.Write(SearchIndexWriter.Numbered(pages.SelectMany(p => p.Body.SearchDocuments).DistinctBy(d => d.Url)), synonyms); // a URL used twice is reported (SITE010), not indexed twice
 
     /// <summary>
     /// Phase B: each worker thread reuses one template context; each page is written as its layout's HTML around its

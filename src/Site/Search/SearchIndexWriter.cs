@@ -29,6 +29,14 @@ internal static class SearchIndexWriter
         new("keywords", 5),
     ];
 
+    /// <summary>
+    /// The site's documents with short refs (their position, as a number) in place of URLs. A ref is written into the
+    /// index once for every term of the document, so on a large site URL refs made up most of the index; the store maps
+    /// each ref back to its URL.
+    /// </summary>
+    public static IReadOnlyList<SearchDocument> Numbered(IEnumerable<SearchDocument> documents) =>
+        [.. documents.Select((d, i) => d with { Ref = i.ToString(System.Globalization.CultureInfo.InvariantCulture) })];
+
     public static SearchIndexOutput Write(IReadOnlyList<SearchDocument> documents, SynonymTable synonyms)
     {
         var analyzer = new LunrAnalyzer();

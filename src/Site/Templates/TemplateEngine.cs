@@ -71,6 +71,9 @@ internal sealed class TemplateEngine
             EnableRelaxedMemberAccess = false,
             TemplateLoader = new PartialLoader(_partialsDirectory, _display),
             LoopLimit = 100_000,
+            // Scriban cuts any value it prints at 1 MB by default, with "..." and no error: a big site's references page
+            // (every source with every page citing it) passes that, and was silently cut off mid-link.
+            LimitToString = 0,
         };
         // Partials are parsed once per build; Scriban looks here before asking the loader.
         foreach (var (name, partial) in _partials) context.CachedTemplates[Path.Combine(_partialsDirectory, name + ".sbn")] = partial;

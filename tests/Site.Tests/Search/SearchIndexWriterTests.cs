@@ -97,6 +97,17 @@ public sealed class SearchIndexWriterTests
         Assert.Empty(hits[2]);
     }
 
+    [Fact]
+    public void The_real_sites_documents_numbered_as_the_build_numbers_them_index_as_lunr_js_does()
+    {
+        using var site = Support.TestSite.CopyOfReal();
+        var result = site.Build(dryRun: true);
+        var documents = SearchIndexWriter.Numbered(result.Pages.SelectMany(p => p.SearchDocuments));
+        Assert.True(documents.Count > 50);
+        Assert.Equal("0", documents[0].Ref);
+        AssertSameAsLunr(documents, SynonymTable.Empty);
+    }
+
     internal static void AssertSameAsLunr(IReadOnlyList<SearchDocument> documents, SynonymTable synonyms)
     {
         var ours = SearchIndexWriter.Write(documents, synonyms).IndexJson;

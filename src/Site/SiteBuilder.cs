@@ -150,7 +150,8 @@ internal static class SiteBuilder
     {
         var built = new BuiltPage?[pages.Count];
         var fingerprint = options.Cache is null ? "" : models.Fingerprint() + templates.Stamp;
-        Parallel.For(0, pages.Count, templates.NewContext, (i, _, context) =>
+        var site = models.SiteScope();
+        Parallel.For(0, pages.Count, () => templates.NewContext(site), (i, _, context) =>
         {
             var page = pages[i];
             if (options.Cache?.Reuse(page, fingerprint) is { } previous)
@@ -159,9 +160,9 @@ internal static class SiteBuilder
                 built[i] = previous;
                 return context;
             }
-            var scope = models.ScopeFor(models.PageModelFor(page), candidate?.Page == page ? candidate.Value.Variables : null);
+            var scope = ModelBuilder.ScopeFor(models.PageModelFor(page), candidate?.Page == page ? candidate.Value.Variables : null);
             if (templates.Render(context, page.Layout, scope, page.Source.DisplayPath, diagnostics) is not { } html)
-                return templates.NewContext(); // a failed render may leave the context half-way: start afresh
+                return templates.NewContext(site); // a failed render may leave the context half-way: start afresh
             var marker = html.IndexOf(ModelBuilder.BodyMarker, StringComparison.Ordinal);
             var (head, tail) = marker < 0 ? (html, "") : (html[..marker], html[(marker + ModelBuilder.BodyMarker.Length)..]);
             var body = marker < 0 ? "" : page.Body.Html;

@@ -126,18 +126,30 @@ internal sealed class ModelBuilder
         return model with { JsonLd = StructuredData.For(page, model, config) };
     }
 
-    /// <summary>The global scope of one page's templates. <paramref name="extra"/> adds layout-specific variables.</summary>
-    public ScriptObject ScopeFor(PageModel page, IReadOnlyDictionary<string, object?>? extra = null)
+        /// <summary>
+    /// What every page's templates see alike: <c>site</c>, <c>catalog</c>, <c>all_sources</c> and the <c>asset</c>
+    /// function. Made once per build and pushed once per template context, below each page's own scope.
+    /// </summary>
+    public ScriptObject SiteScope()
     {
         var scope = new ScriptObject
         {
             ["site"] = _site,
-            ["page"] = page,
             ["catalog"] = _sections,
             ["all_sources"] = _allSources,
-            ["content"] = "",
         };
         scope.Import("asset", new Func<string, string>(_assets.Url));
+        return scope;
+    }
+
+    /// <summary>One page's own scope: <c>page</c>, <c>content</c> and, for some layouts, variables of their own.</summary>
+    public static ScriptObject ScopeFor(PageModel page, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        var scope = new ScriptObject
+        {
+            ["page"] = page,
+            ["content"] = "",
+        };
         if (extra is not null)
             foreach (var (k, v) in extra) scope[k] = v;
         return scope;

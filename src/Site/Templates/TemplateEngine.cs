@@ -63,7 +63,8 @@ internal sealed class TemplateEngine
     /// A template context for one worker thread, reused for every page that thread renders: creating a context clones
     /// Scriban's builtins, which costs more than rendering a small layout.
     /// </summary>
-    public TemplateContext NewContext()
+    /// <param name="site">What every page sees alike (<see cref="ModelBuilder.SiteScope"/>): pushed once, below each page's scope.</param>
+    public TemplateContext NewContext(ScriptObject site)
     {
         var context = new TemplateContext
         {
@@ -77,6 +78,7 @@ internal sealed class TemplateEngine
         };
         // Partials are parsed once per build; Scriban looks here before asking the loader.
         foreach (var (name, partial) in _partials) context.CachedTemplates[Path.Combine(_partialsDirectory, name + ".sbn")] = partial;
+        context.PushGlobal(site);
         return context;
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Site.Bench;
 
 // tests/bench/corpus --count N --out DIR [--seed S] [--today YYYY-MM-DD] [--repo ROOT]
-// Exit codes as the generator's: 0 written, 2 bad usage.
+// Exit codes as the generator's: 0 written, 1 when it cannot be written, 2 on bad usage.
 int? count = null;
 string? output = null;
 var seed = 1;
@@ -32,7 +32,16 @@ if (count is not { } n || n < 0 || output is null) return Usage("--count N (0 or
 repo ??= FindRepository();
 if (repo is null) return Usage("no Site.sln above the current folder or the program: pass --repo");
 
-var corpus = CorpusWriter.Write(repo, output, n, seed, today);
+Corpus corpus;
+try
+{
+    corpus = CorpusWriter.Write(repo, output, n, seed, today);
+}
+catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
 Console.WriteLine($"corpus: {corpus.Slugs.Count} generated articles (seed {seed}) plus the real input/ in {corpus.InputDirectory}");
 return 0;
 

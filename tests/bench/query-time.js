@@ -1,5 +1,5 @@
 // Times lunr.js 2.3.9 queries against a serialized index, the way theme/assets/js/search.js builds them.
-// Usage: node query-time.js <lunr.js> <index.json>
+// Usage: node tests/bench/query-time.js <lunr.js> <index.json> (run by tests/bench/search-size)
 const [lunrPath, indexPath] = process.argv.slice(2);
 const lunr = require(lunrPath);
 const fs = require('fs');

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Site.Tests.Search;
 
 /// <summary>
-/// Size budgets of the search files (sizes are deterministic; speed is measured by tests/Site.Benchmarks, not here), measured on synthetic sites calibrated on the real one
+/// Size budgets of the search files (sizes are deterministic; speed is measured by tests/bench, not here), measured on synthetic sites calibrated on the real one
 /// (see <see cref="RandomCorpus.Realistic"/>). The index format is lunr's, byte for byte, so its size is
 /// decided by what goes into the documents, not by the writer.
 /// </summary>

@@ -58,6 +58,31 @@ internal sealed class BuildCache
         return index;
     }
 
+    private int _searchGeneration;
+
+    /// <summary>True once a build has run with this cache: every later build is a preview's rebuild after an edit.</summary>
+    public bool IsRebuild => Volatile.Read(ref _searchGeneration) > 0;
+
+    /// <summary>
+    /// In a preview that already serves an index, an edit need not wait for the new one: the pages are served as soon as
+    /// they are written, and the index files follow when ready (unless a later build has started an index of its own).
+    /// False on the first build, which waits, so the site is whole from the start.
+    /// </summary>
+    public bool DeferSearchIndex(Task<SearchIndexOutput> index, OutputWriter output)
+    {
+        var generation = Interlocked.Increment(ref _searchGeneration);
+        if (generation == 1 || index.IsCompleted) return false;
+        output.Keep(SiteBuilder.SearchIndexPath);
+        output.Keep(SiteBuilder.SearchStorePath);
+        index.ContinueWith(done =>
+        {
+            if (!done.IsCompletedSuccessfully || generation != Volatile.Read(ref _searchGeneration)) return;
+            output.WriteText(SiteBuilder.SearchIndexPath, done.Result.IndexJson);
+            output.WriteText(SiteBuilder.SearchStorePath, done.Result.StoreJson);
+        }, TaskScheduler.Default);
+        return true;
+    }
+
     /// <summary>Git's dates change with commits, not with saves: read once per preview session.</summary>
     public IReadOnlyDictionary<string, DateOnly> GitDates(string inputDirectory) => _gitDates ??= Content.GitDates.Read(inputDirectory);
 

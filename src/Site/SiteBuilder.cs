@@ -87,11 +87,13 @@ internal static class SiteBuilder
         ContentLoader.CheckUniqueUrls(pages, diagnostics);
         var candidate = AddCandidatePage(pages, questionnaire, templates, options, diagnostics);
 
-        // The search index is built beside phase B: it needs the pages' text, not their layouts.
+        // The search index is built beside phase B: it needs the pages' text, not their layouts. In a preview rebuild it
+        // starts after phase B instead, so the edited page is written without sharing the machine with it.
         var synonyms = LoadSynonyms(options, paths, diagnostics);
-        var search = Task.Run(() => options.Cache is { } cache
+        Task<SearchIndexOutput> StartSearch() => Task.Run(() => options.Cache is { } cache
             ? cache.SearchIndex(pages, Stamp(SynonymsPath(options)), () => SearchIndex(pages, synonyms))
             : SearchIndex(pages, synonyms));
+        var search = options.Cache?.IsRebuild == true ? null : StartSearch();
 
         // Phase B: each page through its layout and straight to disk.
         using var output = options.DryRun ? OutputWriter.DryRun()
@@ -100,6 +102,7 @@ internal static class SiteBuilder
         var kept = options.KeepOutput ? new List<OutputFile>() : null;
         var models = new ModelBuilder(content, pages, assets, gitDates, options.Today);
         var built = Step("layouts", () => RenderPages(pages, candidate, models, templates, output, options, diagnostics));
+        search ??= StartSearch();
         assets.Report(paths, diagnostics);
 
         // The rest of the site: theme assets, media, feeds, the CMS and the search index.
@@ -109,9 +112,12 @@ internal static class SiteBuilder
             Path.GetRelativePath(content.InputDirectory, m.FullPath).Replace('\\', '/'), m.FullPath)));
         files.AddRange(Feeds.For(content.Config, built, models));
         files.AddRange(Step("cms", () => CmsAdmin.Files(content, paths, options.ThemeDirectory, assets, FrontMatterSchema.Fields, diagnostics)));
-        var index = Step("search index", () => search.Result);
-        files.Add(new TextOutput("search/index.json", index.IndexJson));
-        files.Add(new TextOutput("search/store.json", index.StoreJson));
+        if (options.Cache?.DeferSearchIndex(search, output) != true)
+        {
+            var index = Step("search index", () => search.Result);
+            files.Add(new TextOutput(SearchIndexPath, index.IndexJson));
+            files.Add(new TextOutput(SearchStorePath, index.StoreJson));
+        }
         Step("files", () =>
         {
             Parallel.ForEach(files, file =>
@@ -136,6 +142,9 @@ internal static class SiteBuilder
         if (!diagnostics.HasErrors) Step("commit", () => { output.Commit(); return 0; });
         return new BuildResult(diagnostics, written.Count, built, timings) { Files = kept ?? [] };
     }
+
+    public const string SearchIndexPath = "search/index.json";
+    public const string SearchStorePath = "search/store.json";
 
     private static SearchIndexOutput SearchIndex(IReadOnlyList<Page> pages, SynonymTable synonyms) =>
         SearchIndexWriter.Write(SearchIndexWriter.Numbered(pages.SelectMany(p => p.Body.SearchDocuments).DistinctBy(d => d.Url)), synonyms); // a URL used twice is reported (SITE010), not indexed twice
@@ -176,6 +185,7 @@ internal static class SiteBuilder
             options.Cache?.Remember(page, fingerprint, built[i]!);
             return context;
         }, _ => { });
+        options.Cache?.Retain(pages);
         return [.. built.OfType<BuiltPage>()];
     }
 

@@ -27,6 +27,6 @@ public sealed class DiagnosticBag
     /// <summary>All diagnostics ordered by file, line and column, so output is stable across parallel runs.</summary>
     public IReadOnlyList<Diagnostic> Sorted() =>
         [.. _items.OrderBy(d => d.Where.File, StringComparer.Ordinal)
-                  .ThenBy(d => d.Where.Line).ThenBy(d => d.Where.Column).ThenBy(d => d.Id, StringComparer.Ordinal)
+                  .ThenBy(d => d.Where.Line).ThenBy(d => d.Where.Column).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
                   .Distinct()];
 }

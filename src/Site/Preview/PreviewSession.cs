@@ -39,6 +39,9 @@ internal sealed class PreviewSession : IAsyncDisposable
     {
         var root = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
         var session = new PreviewSession(options, root, log);
+        // The preview writes in place and only what changed, so it starts from an empty folder: nothing of an
+        // earlier build or session is served as if it were current.
+        if (Directory.Exists(options.OutputDirectory)) Directory.Delete(options.OutputDirectory, recursive: true);
         session.Rebuild();
         Directory.CreateDirectory(options.OutputDirectory);
         session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live);
@@ -62,8 +65,8 @@ internal sealed class PreviewSession : IAsyncDisposable
             LastBuildTook = clock.Elapsed;
             LastBuildSucceeded = result.Succeeded;
             _log.WriteLine(result.Succeeded
-                ? $"Built {result.Pages.Count} pages in {clock.ElapsedMilliseconds} ms."
-                : $"Build failed with {result.Diagnostics.ErrorCount} error(s) after {clock.ElapsedMilliseconds} ms; still serving the last good site.");
+                ? $"Built {result.Pages.Count} pages in {clock.ElapsedMilliseconds} ms ({string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Took.TotalMilliseconds:0}"))})."
+                : $"Build failed with {result.Diagnostics.ErrorCount} error(s) after {clock.ElapsedMilliseconds} ms; pages that failed keep their last good version, and the errors show over every page.");
             Interlocked.Increment(ref _builds);
         }
     }

@@ -217,7 +217,7 @@ internal static class SiteBuilder
         foreach (var page in built) ids.TryAdd(page.Page.OutputPath, page.Ids);
         var targets = new LinkTargets(files, ids,
             netlify.Redirects.Where(r => !r.From.Contains('*')).ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal),
-            content.FailedUrls);
+            content.FailedUrls, content.Drafts);
         LinkChecker.Check([.. built.Select(p => new PageLinks(p.Page.Url, p.Page.Layout, p.Page.Source.DisplayPath, p.Body.Links, p.ThemeLinks))],
             targets, siteHost, diagnostics);
         if (questionnaire is not null) QuestionnaireValidator.Validate(questionnaire, targets.Exists, diagnostics);

@@ -6,7 +6,7 @@ namespace Site.Content;
 internal static class ContentDiagnostics
 {
     public static readonly DiagnosticDescriptor YamlSyntax = new("SITE001", Severity.Error, "YAML syntax error: {0}");
-    public static readonly DiagnosticDescriptor UnknownKey = new("SITE002", Severity.Error, "Unknown key '{0}'. Known keys: {1}. Free-form data goes under 'extra:'.");
+    public static readonly DiagnosticDescriptor UnknownKey = new("SITE002", Severity.Error, "Unknown key '{0}'. {1} Free-form data goes under 'extra:'.");
     public static readonly DiagnosticDescriptor MissingKey = new("SITE003", Severity.Error, "Required key '{0}' is missing.");
     public static readonly DiagnosticDescriptor WrongType = new("SITE004", Severity.Error, "Key '{0}' must be {1}.");
     public static readonly DiagnosticDescriptor InvalidDate = new("SITE005", Severity.Error, "Key '{0}' must be a date written YYYY-MM-DD, not '{1}'.");
@@ -16,14 +16,16 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor MissingFrontMatter = new("SITE009", Severity.Error, "The file has no front matter: start it with a '---' line, the YAML keys, and a closing '---' line.");
     public static readonly DiagnosticDescriptor DuplicateUrl = new("SITE010", Severity.Error, "The URL {0} is already used by {1}.");
     public static readonly DiagnosticDescriptor BadFileName = new("SITE011", Severity.Error, "The file name '{0}' is not a clean slug: use lower-case letters, digits and single hyphens (suggested: '{1}').");
-    public static readonly DiagnosticDescriptor UnknownSection = new("SITE012", Severity.Error, "Unknown section '{0}'. Sections are defined in input/site.yml: {1}.");
-    public static readonly DiagnosticDescriptor UnknownReference = new("SITE013", Severity.Error, "Unknown source '{0}': add it to input/references.yml or fix the id.");
+    public static readonly DiagnosticDescriptor UnknownSection = new("SITE012", Severity.Error, "Unknown section '{0}'.{2} Sections are defined in input/site.yml: {1}.");
+    public static readonly DiagnosticDescriptor UnknownReference = new("SITE013", Severity.Error, "Unknown source '{0}'.{1} Add it to input/references.yml or fix the id.");
+    public static readonly DiagnosticDescriptor ImpossibleDate = new("SITE014", Severity.Error, "Key '{0}' is not a date that exists ({1}): {2}.");
     public static readonly DiagnosticDescriptor DuplicateReference = new("SITE015", Severity.Error, "Source id '{0}' is defined twice.");
-    public static readonly DiagnosticDescriptor UnknownRelated = new("SITE016", Severity.Error, "Related article '{0}' does not exist: use the file name of an article in input/articles/ without '.md'.");
+    public static readonly DiagnosticDescriptor UnknownRelated = new("SITE016", Severity.Error, "Related article '{0}' does not exist.{1} Use the file name of an article in input/articles/ without '.md'.");
     public static readonly DiagnosticDescriptor EmptyValue = new("SITE017", Severity.Error, "Key '{0}' must not be empty.");
-    public static readonly DiagnosticDescriptor UnknownLayout = new("SITE018", Severity.Error, "Unknown layout '{0}'. Layouts are the .sbn files in theme/layouts/: {1}.");
+    public static readonly DiagnosticDescriptor UnknownLayout = new("SITE018", Severity.Error, "Unknown layout '{0}'.{2} Layouts are the .sbn files in theme/layouts/: {1}.");
     public static readonly DiagnosticDescriptor MissingFile = new("SITE019", Severity.Error, "Required file is missing: {0}.");
     public static readonly DiagnosticDescriptor ArticleNotIndexed = new("SITE020", Severity.Error, "Articles must be written in input/articles/ and pages in input/pages/; '{0}' is in neither.");
+    public static readonly DiagnosticDescriptor RelatedDraft = new("SITE021", Severity.Error, "Related article '{0}' is a draft (draft: true in {1}), so it is not published: remove it from related, or publish the article.");
     public static readonly DiagnosticDescriptor FewSources = new("SITE040", Severity.Warning, "The article cites {0} source(s); cite at least two.");
     public static readonly DiagnosticDescriptor ReviewDue = new("SITE041", Severity.Warning, "next_review ({0}) {1}: review the article and update last_reviewed and next_review.");
     public static readonly DiagnosticDescriptor LargeImage = new("SITE043", Severity.Warning, "The image is {0} KB; keep images under 200 KB (simplify the SVG or compress the picture).");

@@ -10,6 +10,11 @@ namespace Site.Content;
 /// <param name="Url">The URL the file publishes at, even when it failed, so links to it are not reported a second time.</param>
 internal sealed record LoadedFile(Page? Page, string? Url, IReadOnlyList<Diagnostic> Diagnostics);
 
+/// <summary>
+/// The sources of a references file that had errors: what could be read, and no complaint about ids it may have held.
+/// </summary>
+internal sealed class UnreadReferences(IReadOnlyDictionary<string, Reference> read) : Dictionary<string, Reference>(read, StringComparer.Ordinal);
+
 /// <summary>What every page of a build is read against: its configuration, sources, layouts and date.</summary>
 internal sealed record LoadContext(string InputDirectory, ProjectPaths Paths, SiteConfig? Config, IReadOnlyDictionary<string, Reference> References,
     IReadOnlySet<string> Layouts, DateOnly Today)
@@ -42,10 +47,13 @@ internal static class ContentLoader
         else config = SiteConfig.Load(paths.Display(configPath), File.ReadAllText(configPath), diagnostics);
 
         var referencesPath = Path.Combine(inputDirectory, Reference.FileName);
+        var own = new DiagnosticBag();
         var references = File.Exists(referencesPath)
-            ? Reference.LoadAll(paths.Display(referencesPath), File.ReadAllText(referencesPath), diagnostics)
+            ? Reference.LoadAll(paths.Display(referencesPath), File.ReadAllText(referencesPath), own)
             : new Dictionary<string, Reference>();
-        return (config, references);
+        diagnostics.AddRange(own.Sorted());
+        // A references file that failed to read is one mistake: every citation of it is not a second one.
+        return (config, own.HasErrors ? new UnreadReferences(references) : references);
     }
 
     /// <summary>Every Markdown file under <c>input/</c>, in a fixed order.</summary>
@@ -61,8 +69,10 @@ internal static class ContentLoader
         foreach (var file in loaded) diagnostics.AddRange(file.Diagnostics);
 
         var pages = loaded.Select(f => f.Page).OfType<Page>().Where(p => includeDrafts || !p.Meta.Draft).ToList();
+        var drafts = includeDrafts ? [] : loaded.Select(f => f.Page).OfType<Page>().Where(p => p.Meta.Draft)
+            .GroupBy(p => p.Url).ToDictionary(g => g.Key, g => g.First().Source.DisplayPath, StringComparer.Ordinal);
         var failed = loaded.Where(f => f.Page is null && f.Url is not null).Select(f => f.Url!).ToHashSet(StringComparer.Ordinal);
-        CheckCrossReferences(pages, failed, context.References, diagnostics);
+        CheckCrossReferences(pages, failed, drafts, context.References, diagnostics);
 
         var mediaDirectory = Path.Combine(context.InputDirectory, MediaFolder);
         var media = Directory.Exists(mediaDirectory)
@@ -74,7 +84,7 @@ internal static class ContentLoader
             var size = new FileInfo(file.FullPath).Length;
             if (size > 200 * 1024) diagnostics.Add(ContentDiagnostics.LargeImage, SourceSpan.FileOnly(file.DisplayPath), size / 1024);
         }
-        return new SiteContent(config, context.References, pages, media, context.InputDirectory, failed);
+        return new SiteContent(config, context.References, pages, media, context.InputDirectory, failed) { Drafts = drafts };
     }
 
     /// <summary>Phase A for one file: read, front matter, parse, check and render. Its diagnostics are its own.</summary>
@@ -130,13 +140,13 @@ internal static class ContentLoader
         if (!context.Layouts.Contains(layout))
         {
             diagnostics.Add(ContentDiagnostics.UnknownLayout, positions.SpanOf("layout"),
-                layout, string.Join(", ", context.Layouts.Order(StringComparer.Ordinal)));
+                layout, string.Join(", ", context.Layouts.Order(StringComparer.Ordinal)), Suggestions.DidYouMean(layout, context.Layouts));
             return null;
         }
         if (kind == PageKind.Article && context.Config is { } config && meta.Section is { } section && config.Sections.All(s => s.Id != section))
         {
             diagnostics.Add(ContentDiagnostics.UnknownSection, positions.SpanOf("section"),
-                section, string.Join(", ", config.Sections.Select(s => s.Id)));
+                section, string.Join(", ", config.Sections.Select(s => s.Id)), Suggestions.DidYouMean(section, config.Sections.Select(s => s.Id)));
             return null;
         }
         var slug = url.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "index";
@@ -182,7 +192,8 @@ internal static class ContentLoader
         }
     }
 
-    private static void CheckCrossReferences(List<Page> pages, IReadOnlySet<string> failedUrls, IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
+    private static void CheckCrossReferences(List<Page> pages, IReadOnlySet<string> failedUrls, IReadOnlyDictionary<string, string> drafts,
+        IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
     {
         // An article that failed to load still exists: naming it is not a second mistake.
         var articleSlugs = pages.Where(p => p.IsArticle).Select(p => p.Slug)
@@ -191,9 +202,10 @@ internal static class ContentLoader
         foreach (var page in pages)
         {
             foreach (var source in page.Meta.Sources)
-                if (!references.ContainsKey(source.Id)) diagnostics.Add(ContentDiagnostics.UnknownReference, source.At, source.Id);
+                if (!references.ContainsKey(source.Id) && references is not UnreadReferences) diagnostics.Add(ContentDiagnostics.UnknownReference, source.At, source.Id, Suggestions.DidYouMean(source.Id, references.Keys));
             foreach (var related in page.Meta.Related)
-                if (!articleSlugs.Contains(related.Id)) diagnostics.Add(ContentDiagnostics.UnknownRelated, related.At, related.Id);
+                if (drafts.TryGetValue($"/{ArticlesFolder}/{related.Id}/", out var draft)) diagnostics.Add(ContentDiagnostics.RelatedDraft, related.At, related.Id, draft);
+                else if (!articleSlugs.Contains(related.Id)) diagnostics.Add(ContentDiagnostics.UnknownRelated, related.At, related.Id, Suggestions.DidYouMean(related.Id, articleSlugs));
             if (page.IsArticle && page.Meta.Sources.Count < 2)
                 diagnostics.Add(ContentDiagnostics.FewSources, SourceSpan.FileOnly(page.Source.DisplayPath), page.Meta.Sources.Count);
         }

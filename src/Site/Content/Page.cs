@@ -42,4 +42,8 @@ internal sealed record SiteContent(
     IReadOnlyList<Page> Pages,
     IReadOnlyList<SourceFile> MediaFiles,
     string InputDirectory,
-    IReadOnlySet<string> FailedUrls);
+    IReadOnlySet<string> FailedUrls)
+{
+    /// <summary>Pages left out because they are drafts (URL → file): a link to one is its own mistake, not a missing page.</summary>
+    public IReadOnlyDictionary<string, string> Drafts { get; init; } = new Dictionary<string, string>();
+}

@@ -16,6 +16,7 @@ internal sealed class YamlFields
     private readonly int _lineOffset;
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly List<(string Key, SourceSpan At)> _missing = [];
 
     public YamlFields(YamlMappingNode map, string file, int lineOffset, DiagnosticBag diagnostics)
     {
@@ -61,7 +62,7 @@ internal sealed class YamlFields
         var node = Find(key);
         if (node is null || IsNull(node))
         {
-            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, node is null ? MapSpan : Span(node), key);
+            if (required) Missing(key, node is null ? MapSpan : Span(node));
             return null;
         }
         if (node is not YamlScalarNode scalar)
@@ -102,13 +103,15 @@ internal sealed class YamlFields
         var node = Find(key);
         if (node is null || IsNull(node))
         {
-            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, node is null ? MapSpan : Span(node), key);
+            if (required) Missing(key, node is null ? MapSpan : Span(node));
             return null;
         }
         if (node is YamlScalarNode { Value: var v } &&
             DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d;
-        _diagnostics.Add(ContentDiagnostics.InvalidDate, Span(node), key, (node as YamlScalarNode)?.Value ?? node.NodeType.ToString());
+        var text = (node as YamlScalarNode)?.Value ?? node.NodeType.ToString();
+        if (WhyNoSuchDate(text) is { } why) _diagnostics.Add(ContentDiagnostics.ImpossibleDate, Span(node), key, text, why);
+        else _diagnostics.Add(ContentDiagnostics.InvalidDate, Span(node), key, text);
         return null;
     }
 
@@ -118,7 +121,7 @@ internal sealed class YamlFields
         var node = Find(key);
         if (node is null || IsNull(node))
         {
-            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, node is null ? MapSpan : Span(node), key);
+            if (required) Missing(key, node is null ? MapSpan : Span(node));
             return [];
         }
         if (node is not YamlSequenceNode seq)
@@ -140,7 +143,7 @@ internal sealed class YamlFields
         var node = Find(key);
         if (node is null || IsNull(node))
         {
-            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, MapSpan, key);
+            if (required) Missing(key, MapSpan);
             return null;
         }
         if (node is YamlSequenceNode seq) return seq;
@@ -153,7 +156,7 @@ internal sealed class YamlFields
         var node = Find(key);
         if (node is null || IsNull(node))
         {
-            if (required) _diagnostics.Add(ContentDiagnostics.MissingKey, MapSpan, key);
+            if (required) Missing(key, MapSpan);
             return null;
         }
         if (node is YamlMappingNode map) return map;
@@ -171,14 +174,42 @@ internal sealed class YamlFields
         return result;
     }
 
+    /// <summary>A required key that is absent: reported by <see cref="RejectUnknownKeys"/>, unless a misspelling of it is.</summary>
+    private void Missing(string key, SourceSpan at) => _missing.Add((key, at));
+
+    /// <summary>
+    /// Reports the keys no read asked for, each with the known key it is likely a typo of; a required key missing only
+    /// because it was misspelt is that one mistake, reported once, at the misspelling.
+    /// </summary>
     public void RejectUnknownKeys()
     {
         var known = string.Join(", ", _known.Order(StringComparer.Ordinal));
+        var explained = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (k, _) in _map.Children)
         {
-            if (k is YamlScalarNode { Value: { } name } && !_known.Contains(name))
-                _diagnostics.Add(ContentDiagnostics.UnknownKey, Span(k), name, known);
+            if (k is not YamlScalarNode { Value: { } name } || _known.Contains(name)) continue;
+            var closest = Suggestions.Closest(name, _known);
+            if (closest is not null) explained.Add(closest);
+            _diagnostics.Add(ContentDiagnostics.UnknownKey, Span(k), name, closest is not null ? $"Did you mean '{closest}'?" : $"Known keys: {known}.");
         }
+        foreach (var (key, at) in _missing)
+            if (!explained.Contains(key)) _diagnostics.Add(ContentDiagnostics.MissingKey, at, key);
+        _missing.Clear();
+    }
+
+    /// <summary>Why a date written YYYY-MM-DD does not exist ("November 2026 has 30 days"), or null when it is not written so.</summary>
+    public static string? WhyNoSuchDate(string text)
+    {
+        var parts = text.Split('-');
+        if (parts.Length != 3 || parts[0].Length != 4 || parts[1].Length != 2 || parts[2].Length != 2
+            || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var year) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var day))
+            return null;
+        if (month is < 1 or > 12) return $"there is no month {month}";
+        var days = DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month);
+        var monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+        if (day < 1 || day > days) return month == 2 && day == 29 ? $"{year} is not a leap year, so February has 28 days" : $"{monthName} {year} has {days} days";
+        return null;
     }
 
     /// <summary>Parses YAML text into its single root node, reporting syntax errors at their true line.</summary>
@@ -190,15 +221,11 @@ internal sealed class YamlFields
             stream.Load(new StringReader(text));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
-            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column), YamlErrors.Message(ex));
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            var at = YamlErrors.LastGoodToken(text);
-            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, (int)at.Line + lineOffset, (int)at.Column), YamlErrors.UnclosedHint);
+            // YamlDotNet's scanner throws InvalidOperationException, with no position, on some unclosed lists.
+            var (message, line, column) = YamlErrors.Explain(text, ex);
+            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, line + lineOffset, column), message);
             return null;
         }
     }

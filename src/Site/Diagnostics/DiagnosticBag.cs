@@ -20,13 +20,21 @@ public sealed class DiagnosticBag
         foreach (var d in diagnostics) _items.Enqueue(d);
     }
 
+    private static bool IsSharedFile(string file) =>
+        file.EndsWith(".yml", StringComparison.Ordinal) || file.EndsWith(".sbn", StringComparison.Ordinal)
+        || file.EndsWith(".toml", StringComparison.Ordinal) || file.Contains("/layouts", StringComparison.Ordinal) || file.Contains("theme/", StringComparison.Ordinal);
+
     public bool HasErrors => _items.Any(d => d.IsError);
     public int ErrorCount => _items.Count(d => d.IsError);
     public int WarningCount => _items.Count(d => !d.IsError);
 
-    /// <summary>All diagnostics ordered by file, line and column, so output is stable across parallel runs.</summary>
+    /// <summary>
+    /// All diagnostics, causes first: the files every page depends on (site.yml, references.yml, the theme, the
+    /// questionnaire, the synonyms, netlify.toml) before the pages; then by file, line and column, so output is stable
+    /// across parallel runs.
+    /// </summary>
     public IReadOnlyList<Diagnostic> Sorted() =>
-        [.. _items.OrderBy(d => d.Where.File, StringComparer.Ordinal)
+        [.. _items.OrderBy(d => IsSharedFile(d.Where.File) ? 0 : 1).ThenBy(d => d.Where.File, StringComparer.Ordinal)
                   .ThenBy(d => d.Where.Line).ThenBy(d => d.Where.Column).ThenBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
                   .Distinct()];
 }

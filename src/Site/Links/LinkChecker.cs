@@ -22,23 +22,24 @@ internal static class LinkChecker
             foreach (var link in page.Written)
             {
                 var (result, path, fragment) = targets.Check(link.Target, page.Url, siteHost);
-                if (Diagnostic(result, link.Target, path, fragment, link.At, theme: null) is { } d) diagnostics.Add(d);
+                if (Diagnostic(result, link.Target, path, fragment, link.At, theme: null, targets) is { } d) diagnostics.Add(d);
             }
             foreach (var link in page.Theme)
             {
                 var (result, path, fragment) = targets.Check(link, page.Url, siteHost);
                 if (result is LinkTargets.Result.Ok or LinkTargets.Result.External || !themeReported.TryAdd((page.Layout, link), 0)) continue;
-                if (Diagnostic(result, link, path, fragment, SourceSpan.FileOnly(page.SourceDisplayPath), page.Layout) is { } d) diagnostics.Add(d);
+                if (Diagnostic(result, link, path, fragment, SourceSpan.FileOnly(page.SourceDisplayPath), page.Layout, targets) is { } d) diagnostics.Add(d);
             }
         });
     }
 
-    private static Diagnostic? Diagnostic(LinkTargets.Result result, string link, string path, string? fragment, SourceSpan at, string? theme) => result switch
+    private static Diagnostic? Diagnostic(LinkTargets.Result result, string link, string path, string? fragment, SourceSpan at, string? theme, LinkTargets targets) => result switch
     {
         LinkTargets.Result.Ok or LinkTargets.Result.External => null,
-        LinkTargets.Result.NoFragment => LinkDiagnostics.BrokenFragment.At(at, link, fragment, path),
+        LinkTargets.Result.NoFragment => LinkDiagnostics.BrokenFragment.At(at, link, fragment, path, targets.DidYouMean(path, fragment, result)),
+        LinkTargets.Result.Draft => LinkDiagnostics.LinkToDraft.At(at, link, targets.DraftFile(path)),
         LinkTargets.Result.Redirect => LinkDiagnostics.LinkToRedirect.At(at, link, path + (fragment is null ? "" : "#" + fragment)),
         _ when theme is not null => LinkDiagnostics.ThemeLinkBroken.At(at, $"layout '{theme}'", link),
-        _ => LinkDiagnostics.BrokenLink.At(at, link),
+        _ => LinkDiagnostics.BrokenLink.At(at, link, targets.DidYouMean(path, fragment, result)),
     };
 }

@@ -1,9 +1,13 @@
 namespace Site.Links;
 
 /// <summary>Everything the site will serve: output paths and, for HTML pages, the ids on each page.</summary>
-internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionary<string, IReadOnlySet<string>> idsByFile, IReadOnlyDictionary<string, string> redirects, IReadOnlySet<string>? failedUrls = null)
+internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionary<string, IReadOnlySet<string>> idsByFile, IReadOnlyDictionary<string, string> redirects,
+    IReadOnlySet<string>? failedUrls = null, IReadOnlyDictionary<string, string>? drafts = null)
 {
-    public enum Result { Ok, NoFile, NoFragment, Redirect, External }
+    public enum Result { Ok, NoFile, NoFragment, Redirect, External, Draft }
+
+    /// <summary>The file of the draft at <paramref name="path"/>.</summary>
+    public string DraftFile(string path) => drafts?.GetValueOrDefault(path) ?? "";
 
     /// <summary>
     /// Resolves <paramref name="target"/> as written on the page at <paramref name="pageUrl"/> and checks it.
@@ -39,6 +43,7 @@ internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionar
         }
         if (failedUrls?.Contains(path) == true) return (Result.Ok, path, fragment); // already reported where it failed
         if (redirects.TryGetValue(path, out var to)) return (Result.Redirect, to, fragment);
+        if (drafts?.ContainsKey(path) == true) return (Result.Draft, path, fragment);
         var file = Content.Page.UrlToOutputPath(path);
         if (!files.Contains(file))
         {
@@ -48,6 +53,17 @@ internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionar
         if (fragment is not null && idsByFile.TryGetValue(file, out var ids) && !ids.Contains(fragment))
             return (Result.NoFragment, path, fragment);
         return (Result.Ok, path, fragment);
+    }
+
+    /// <summary>" Did you mean …?" for a link that reaches nothing: the closest page of the site, or the closest id on the page.</summary>
+    public string DidYouMean(string path, string? fragment, Result result)
+    {
+        if (result == Result.NoFragment && fragment is not null && idsByFile.TryGetValue(Content.Page.UrlToOutputPath(path), out var ids))
+            return Diagnostics.Suggestions.DidYouMean(fragment, ids);
+        if (result != Result.NoFile || !path.StartsWith('/')) return "";
+        var pages = files.Where(f => f.EndsWith("index.html", StringComparison.Ordinal)).Select(f => "/" + f[..^"index.html".Length]);
+        var close = Diagnostics.Suggestions.Closest(path.EndsWith('/') ? path : path + "/", pages);
+        return close is null ? "" : $" Did you mean '{close}{(fragment is null ? "" : "#" + fragment)}'?";
     }
 
     private static string Unescape(string s) => s.Contains('%') ? Uri.UnescapeDataString(s) : s;

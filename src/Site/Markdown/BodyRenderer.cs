@@ -37,7 +37,10 @@ internal static class BodyRenderer
         {
             foreach (var id in citation.Ids)
             {
-                if (!references.ContainsKey(id)) diagnostics.Add(MarkdownDiagnostics.UnknownCitation, at, id);
+                if (!references.ContainsKey(id))
+                {
+                    if (references is not UnreadReferences) diagnostics.Add(MarkdownDiagnostics.UnknownCitation, at, id, Suggestions.DidYouMean(id, references.Keys));
+                }
                 else if (!ids.Contains(id))
                 {
                     diagnostics.Add(MarkdownDiagnostics.CitationNotInSources, at, id);

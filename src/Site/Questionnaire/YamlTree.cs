@@ -39,14 +39,10 @@ internal static class YamlTree
             }
             return root;
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            diagnostics.Add(QuestionnaireDiagnostics.YamlSyntax, At(displayPath, e.Start), YamlErrors.Message(e));
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            diagnostics.Add(QuestionnaireDiagnostics.YamlSyntax, At(displayPath, YamlErrors.LastGoodToken(yamlText)), YamlErrors.UnclosedHint);
+            var (message, line, column) = YamlErrors.Explain(yamlText, e);
+            diagnostics.Add(QuestionnaireDiagnostics.YamlSyntax, new SourceSpan(displayPath, line, column), message);
             return null;
         }
     }

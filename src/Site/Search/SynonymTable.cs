@@ -39,18 +39,11 @@ internal sealed class SynonymTable
         {
             loader.Read(parser);
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
-            diagnostics.Add(SearchDiagnostics.SynonymsYamlInvalid, loader.At(ex.Start), YamlErrors.Message(ex));
-            return Empty;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this instead of a YamlException on some malformed flow collections
-            // (e.g. "[a, b" continued on the next line); the last good event is the nearest place we know.
-            var at = parser.Current?.End ?? Mark.Empty;
-            diagnostics.Add(SearchDiagnostics.SynonymsYamlInvalid, loader.At(at),
-                "could not read past this point; is a '[' or quote left open?");
+            // YamlDotNet's scanner throws InvalidOperationException instead of a YamlException on some unclosed lists.
+            var (message, line, column) = YamlErrors.Explain(yamlText, ex);
+            diagnostics.Add(SearchDiagnostics.SynonymsYamlInvalid, new SourceSpan(displayPath, line, column), message);
             return Empty;
         }
 

@@ -120,7 +120,8 @@ internal sealed class ModelBuilder
             SourceUrl = hasSource ? $"{config.RepositoryUrl}/blob/{config.RepositoryBranch}/{repoPath}" : null,
             EditUrl = hasSource ? $"{config.RepositoryUrl}/edit/{config.RepositoryBranch}/{repoPath}" : null,
             JsonLd = "",
-            Noindex = page.Url == "/404.html",
+            Noindex = page.Url == "/404.html" || page.Meta.Draft,
+            Draft = page.Meta.Draft,
             OgType = page.IsArticle ? "article" : "website",
         };
         return model with { JsonLd = StructuredData.For(page, model, config) };

@@ -42,5 +42,7 @@ internal sealed record PageModel
     public string? EditUrl { get; init; }
     public required string JsonLd { get; init; }
     public bool Noindex { get; init; }
+    /// <summary>A draft, shown only by the preview: the theme marks it on the page.</summary>
+    public bool Draft { get; init; }
     public required string OgType { get; init; }
 }

@@ -68,7 +68,7 @@ About us. Back to [the article](/articles/good/#first-part).
     public void Broken_link_is_reported_where_it_was_written()
     {
         var errors = ErrorsOf("-- input/articles/good.md --\n" + GoodArticle.Replace("(/about/)", "(/abuot/)") + "-- input/pages/about.md --\n" + About);
-        Assert.Equal(["input/articles/good.md(10,14): error SITE200: Broken link: '/abuot/' leads to no page or file of the site."], errors);
+        Assert.Equal(["input/articles/good.md(10,14): error SITE200: Broken link: '/abuot/' leads to no page or file of the site. Did you mean '/about/'?"], errors);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class RealSiteTests
         site.Edit("input/candidate/questionnaire.yml", "\ntitle:", "\ntitle: [unclosed\nx:");
         var errors = site.Build(dryRun: true).Errors();
         var error = Assert.Single(errors);
-        Assert.Matches(@"^input/candidate/questionnaire\.yml\(\d+,8\): error SITE400: YAML syntax error: the YAML could not be read after this point", error);
+        Assert.Matches(@"^input/candidate/questionnaire\.yml\(\d+,8\): error SITE400: YAML syntax error: the list that starts with '\[' here is not closed: end it with '\]' on the same line", error);
     }
 
     [Fact]

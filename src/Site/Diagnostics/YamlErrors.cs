@@ -18,8 +18,8 @@ internal static class YamlErrors
         // A tab in the indentation: YamlDotNet points at the mapping it was reading, often lines above.
         for (var i = 0; i < lines.Length; i++)
         {
-            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
-            var tab = lines[i].IndexOf('\t', 0, indent);
+            var leading = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, leading);
             if (tab >= 0 && lines[i].Trim().Length > 0)
                 return ("a tab is used to indent this line, and YAML allows only spaces: replace the tab with spaces (or remove it, if the key should start the line).", i + 1, tab + 1);
         }
@@ -34,6 +34,15 @@ internal static class YamlErrors
         {
             var quote = column - 1 < here.Length && here[column - 1] is '"' or '\'' ? here[column - 1] : '"';
             return ($"the quote ({quote}) that opens this value is never closed: add a closing {quote} at the end of the value, on the same line.", line, column);
+        }
+        var indent = here.Length - here.TrimStart(' ').Length;
+        var above = line > 1 ? LineText(line - 1) : "";
+        var aboveKeys = above.Length - above.TrimStart(' ').Length + (above.TrimStart().StartsWith("- ", StringComparison.Ordinal) ? 2 : 0);
+        if (indent > aboveKeys && !here.TrimStart().StartsWith('-') && above.Trim().Length > 0 && !above.TrimEnd().EndsWith(':') && here.Contains(':'))
+        {
+            // "  key: value" under "other: value": YAML reads it as more of the value above.
+            var word = here.Trim().Split(':')[0];
+            return ($"this line is indented, so YAML reads it as part of the line above: keys start at the beginning of the line, so remove the {indent} space(s) before '{word}'.", line, 1);
         }
         if (raw.Contains("found invalid mapping", StringComparison.Ordinal) || raw.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase))
         {

@@ -143,7 +143,7 @@ public sealed class RealQuestionnaireTests(ITestOutputHelper output)
             "Only if your answer to question 4 was \u201cNo\u201d, or your answer to question 9 was \u201cNo\u201d.",
             checklist.Single(c => c.LinkId == "bleeding").AskOnlyIf);
         Assert.Equal(
-            "Only if your answer to question 12 was \u201cNo\u201d or \u201cYes\u201d.",
+            "Only if your answer to question 13 was \u201cNo\u201d or \u201cYes\u201d.",
             checklist.Single(c => c.LinkId == "illness").AskOnlyIf);
         Assert.All(checklist, c => Assert.DoesNotContain("anything but", c.AskOnlyIf ?? ""));
     }

@@ -28,7 +28,7 @@ public sealed class SearchStoreTests
     [Fact]
     public void Long_body_is_cut_after_a_whole_word_with_an_ellipsis()
     {
-        var body = string.Join(' ', Enumerable.Repeat("mesotherapy", 40));
+        var body = string.Join(' ', Enumerable.Repeat("mesotherapy", SearchStore.ExcerptLength / 10));
         var excerpt = SearchStore.Excerpt(body);
         Assert.EndsWith("mesotherapy…", excerpt);
         Assert.True(excerpt.Length <= SearchStore.ExcerptLength + 1, $"{excerpt.Length} characters");
@@ -53,9 +53,9 @@ public sealed class SearchStoreTests
     [Fact]
     public void Only_whole_units_that_fit_are_kept()
     {
-        var first = new string('a', 200);
-        var second = new string('b', 150);
-        var third = new string('c', 100);
+        var first = new string('a', SearchStore.ExcerptLength / 2);
+        var second = new string('b', SearchStore.ExcerptLength / 3);
+        var third = new string('c', SearchStore.ExcerptLength / 4);
         var excerpt = SearchStore.Excerpt($"{first}\n{second}\n{third}");
         Assert.Equal($"{first}\n{second}", excerpt);
         Assert.DoesNotContain('…', excerpt);

@@ -61,7 +61,7 @@ public sealed partial class ReaderTests(SiteFixture site)
         foreach (var (name, box) in new[] { ("Menu", menu), ("Search", search) })
             Assert.True(Math.Abs(box.Y + box.Height / 2 - (title.Y + title.Height / 2)) < 12, $"{name} is not on the title's row");
         Assert.True(header.Height <= 72, $"the header is {header.Height} px tall");
-        Assert.True(notice.Height <= 30, $"the notice is {notice.Height} px tall (more than one line)");
+        Assert.True(notice.Height <= 34, $"the notice is {notice.Height} px tall (more than one line)");
         Assert.False(await page.Locator("#site-menu").IsVisibleAsync());
         Assert.False(await page.Locator("#site-search-form").IsVisibleAsync());
     }
@@ -118,7 +118,9 @@ public sealed partial class ReaderTests(SiteFixture site)
               const width = document.documentElement.clientWidth;
               const out = [];
               if (document.documentElement.scrollWidth > width + 1) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-              for (const el of document.querySelectorAll('.site-header *, .medical-notice *, main h1, .breadcrumbs a')) {
+              // Anything wider than the screen, except inside what scrolls on purpose (tables scroll in their wrapper).
+              for (const el of document.querySelectorAll('body *')) {
+                if (el.closest('.table-wrap, .search-listbox')) continue;
                 const r = el.getBoundingClientRect();
                 if (r.width > 0 && (r.right > width + 1 || r.left < -1)) out.push(`${el.tagName}.${el.className} spans ${r.left}..${r.right}`);
               }

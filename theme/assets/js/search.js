@@ -526,6 +526,8 @@
       document.title = text ? `${text} – ${baseTitle}` : baseTitle;
       if (!text) {
         status.textContent = '';
+        // The page preloads lunr, the index and the store; load them now so the first search is instant.
+        loadEngine().catch(() => {});
         return;
       }
 

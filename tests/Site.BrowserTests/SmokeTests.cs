@@ -77,7 +77,7 @@ public sealed class SmokeTests(SiteFixture site)
         await using var watched = await site.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         await watched.Page.GotoAsync(site.Url("/articles/contraindications/"));
         Assert.StartsWith("Who should not have", (await watched.Page.TextContentAsync("h1"))?.Trim());
-        Assert.True(await watched.Page.IsVisibleAsync("#temporary-reasons"));
+        Assert.True(await watched.Page.IsVisibleAsync("#not-now-a-reason-to-wait"));
         Assert.True(await watched.Page.IsVisibleAsync(".sources li"));
         Assert.True(await watched.Page.IsVisibleAsync(".medical-notice"));
         Assert.Empty(watched.ConsoleErrors);

@@ -55,6 +55,8 @@ internal sealed record Item
     public required string Text { get; init; }
     /// <summary>"Why we ask", Markdown.</summary>
     public SourceText? Help { get; init; }
+    /// <summary>What the reader is told when they continue without an answer, specific to the question (GOV.UK style: "Select if you are 18 or older").</summary>
+    public string? Error { get; init; }
     public required QuestionType Type { get; init; }
     public required IReadOnlyList<AnswerOption> Options { get; init; }
     public required IReadOnlyList<Condition> EnableWhen { get; init; }
@@ -90,6 +92,11 @@ internal sealed record RuleCondition
     public SourceText? Reason { get; init; }
     /// <summary>For not-now outcomes: when to look again.</summary>
     public SourceText? LookAgain { get; init; }
+    /// <summary>
+    /// The short name of the reason ("Epilepsy") as the contraindications article lists it under the outcome's kind;
+    /// a test holds the article and the questionnaire to each other through it.
+    /// </summary>
+    public string? Label { get; init; }
 }
 
 internal sealed record OutcomeLink(string Url, string Text, SourceSpan UrlSpan);

@@ -57,18 +57,40 @@ internal static class QuestionnaireChecklist
                 !continued.Contains((item.LinkId, o.Code))))]))];
     }
 
+    /// <summary>
+    /// The question's enableWhen in plain words, one clause per earlier question:
+    /// "Only if your answer to question 2 was neither “A” nor “B”." or "Only if your answer to question 4 was “No”,
+    /// or your answer to question 9 was “No”." Conditions on the same question are read together the way the
+    /// behaviour combines them (= with any: "was “A” or “B”"; != with all: "was neither … nor …").
+    /// </summary>
     private static string? AskOnlyIf(Questionnaire q, Item item, Dictionary<string, int> numbers)
     {
         if (item.EnableWhen.Count == 0) return null;
-        var parts = item.EnableWhen.Select(c =>
+        var any = item.EnableBehavior == Behavior.Any;
+        var clauses = new List<string>();
+        foreach (var group in item.EnableWhen.GroupBy(c => c.Question))
         {
-            var target = q.FindItem(c.Question);
-            var text = target?.FindOption(c.Answer)?.Text ?? c.Answer;
-            var number = numbers.GetValueOrDefault(c.Question);
-            return c.Operator == Operator.Equal
-                ? $"you answered \u201c{text}\u201d to question {number}"
-                : $"you answered question {number} with anything but \u201c{text}\u201d";
-        });
-        return "Answer this only if " + string.Join(item.EnableBehavior == Behavior.All ? " and " : " or ", parts) + ".";
+            var target = q.FindItem(group.Key);
+            var number = numbers.GetValueOrDefault(group.Key);
+            string Text(Condition c) => $"\u201c{target?.FindOption(c.Answer)?.Text ?? c.Answer}\u201d";
+            var conditions = group.ToList();
+            var subject = $"your answer to question {number} was";
+            if (conditions.All(c => c.Operator == Operator.Equal) && (any || conditions.Count == 1))
+            {
+                clauses.Add($"{subject} {string.Join(" or ", conditions.Select(Text))}");
+            }
+            else if (conditions.All(c => c.Operator == Operator.NotEqual) && (!any || conditions.Count == 1))
+            {
+                clauses.Add(conditions.Count == 1
+                    ? $"{subject} not {Text(conditions[0])}"
+                    : $"{subject} neither {string.Join(", ", conditions.Take(conditions.Count - 1).Select(Text))} nor {Text(conditions[^1])}");
+            }
+            else
+            {
+                clauses.AddRange(conditions.Select(c => $"{subject} {(c.Operator == Operator.NotEqual ? "not " : "")}{Text(c)}"));
+            }
+        }
+
+        return "Only if " + string.Join(any ? ", or " : ", and ", clauses) + ".";
     }
 }

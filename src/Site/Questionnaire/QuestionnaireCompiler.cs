@@ -30,6 +30,7 @@ internal static class QuestionnaireCompiler
                 w.WriteString("linkId", item.LinkId);
                 w.WriteString("text", item.Text);
                 if (item.Help is not null) w.WriteString("helpHtml", renderMarkdown(item.Help.Value));
+                if (item.Error is not null) w.WriteString("error", item.Error);
                 w.WriteString("type", item.TypeCode);
                 w.WriteStartArray("options");
                 foreach (var o in item.Options)

@@ -13,10 +13,10 @@ namespace Site.Questionnaire;
 internal static partial class QuestionnaireLoader
 {
     private static readonly string[] RootKeys = ["title", "items", "outcomes"];
-    private static readonly string[] ItemKeys = ["linkId", "text", "help", "type", "options", "enableWhen", "enableBehavior"];
+    private static readonly string[] ItemKeys = ["linkId", "text", "help", "error", "type", "options", "enableWhen", "enableBehavior"];
     private static readonly string[] OptionKeys = ["code", "text", "unsure"];
     private static readonly string[] EnableWhenKeys = ["question", "operator", "answer"];
-    private static readonly string[] RuleConditionKeys = ["question", "operator", "answer", "reason", "look_again"];
+    private static readonly string[] RuleConditionKeys = ["question", "operator", "answer", "reason", "look_again", "label"];
     private static readonly string[] OutcomeKeys = ["id", "kind", "title", "body", "behavior", "when", "notes", "next_steps", "links"];
     private static readonly string[] LinkKeys = ["url", "text"];
 
@@ -65,6 +65,7 @@ internal static partial class QuestionnaireLoader
             var linkId = RequiredId(f, node, what, "linkId");
             var text = RequiredString(f, node, what, "text");
             var help = OptionalText(f, "help");
+            var error = OptionalText(f, "error");
             var typeCode = RequiredString(f, node, what, "type");
             QuestionType? type = typeCode switch
             {
@@ -97,6 +98,7 @@ internal static partial class QuestionnaireLoader
                 LinkId = linkId,
                 Text = text,
                 Help = help,
+                Error = error?.Value.Trim(),
                 Type = type.Value,
                 Options = options,
                 EnableWhen = enableWhen,
@@ -150,7 +152,8 @@ internal static partial class QuestionnaireLoader
             var test = ReadCondition(node, f, what);
             var reason = OptionalText(f, "reason");
             var lookAgain = OptionalText(f, "look_again");
-            return test is null ? null : new RuleCondition { Test = test, Reason = reason, LookAgain = lookAgain };
+            var label = OptionalText(f, "label");
+            return test is null ? null : new RuleCondition { Test = test, Reason = reason, LookAgain = lookAgain, Label = label?.Value.Trim() };
         }
 
         private Outcome? ReadOutcome(YNode node)

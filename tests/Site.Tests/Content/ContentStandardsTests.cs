@@ -56,8 +56,8 @@ public sealed partial class ContentStandardsTests : IClassFixture<ContentStandar
             Assert.True(meta.NextReview <= meta.LastReviewed!.Value.AddYears(3), a.Page.Slug);
             Assert.True(a.Body.Sources.Count >= 2, $"{a.Page.Slug} cites {a.Body.Sources.Count}");
             Assert.Contains("class=\"cite\"", a.Html); // claims about studies are cited inline
-            Assert.Contains("Last reviewed", a.Html);
-            Assert.Contains("Next review due", a.Html);
+            Assert.Contains("Checked against sources", a.Html);
+            Assert.Contains("Next check due", a.Html);
         }
     }
 
@@ -65,7 +65,18 @@ public sealed partial class ContentStandardsTests : IClassFixture<ContentStandar
     public void No_invented_reviewers_and_the_page_says_so()
     {
         foreach (var a in Articles.Where(a => a.Page.Meta.ClinicalReviewer is null))
-            Assert.Contains("has not yet been reviewed by a clinician", a.Html);
+        {
+            Assert.Contains("<dt>Clinical review</dt><dd>Not yet</dd>", a.Html);
+            Assert.Contains("No doctor has reviewed it yet.", a.Html);
+        }
+    }
+
+    [Fact]
+    public void The_check_against_sources_is_never_worded_as_a_review()
+    {
+        // Before: "Last reviewed 20 November 2026" above "This page has not yet been reviewed by a clinician".
+        Assert.All(_result.Pages, p => Assert.DoesNotContain("Last reviewed", p.Html));
+        Assert.All(_result.Pages, p => Assert.DoesNotContain("not verified", p.Html, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -46,8 +46,8 @@ public sealed class RealSiteTests
         Assert.Contains("<meta property=\"og:title\"", page.Html);
         Assert.Contains("\"@type\":\"MedicalWebPage\"", page.Html);
         Assert.Contains("\"lastReviewed\":\"", page.Html);
-        Assert.Contains("Last reviewed", page.Html);
-        Assert.Contains("Next review due", page.Html);
+        Assert.Contains("Checked against sources", page.Html);
+        Assert.Contains("Next check due", page.Html);
         var home = result.Pages.Single(p => p.Page.Url == "/");
         Assert.Contains("\"@type\":\"WebSite\"", home.Html);
         var faq = result.Pages.Single(p => p.Page.Url == "/faq/");

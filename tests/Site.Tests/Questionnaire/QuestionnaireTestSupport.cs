@@ -20,7 +20,7 @@ internal static class QuestionnaireTestSupport
         "/articles/what-the-evidence-says/",
     ];
 
-    public static readonly HashSet<string> KnownFragments = ["/articles/contraindications/#temporary-reasons", "/articles/contraindications/#permanent-reasons"];
+    public static readonly HashSet<string> KnownFragments = ["/articles/contraindications/#not-now-a-reason-to-wait", "/articles/contraindications/#not-suitable-usually-ruled-out"];
 
     public static bool LinkExists(string url) =>
         url.Contains('#') ? KnownFragments.Contains(url) : KnownPages.Contains(url);

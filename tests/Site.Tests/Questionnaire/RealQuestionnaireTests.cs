@@ -128,6 +128,36 @@ public sealed class RealQuestionnaireTests(ITestOutputHelper output)
         Assert.All(checklist.SelectMany(c => c.Answers).Where(a => a.Unsure),
             a => Assert.All(a.Leads, l => Assert.Equal("see-doctor-first", l.Kind)));
         Assert.Null(checklist[0].AskOnlyIf);
-        Assert.Equal("Answer this only if you answered \u201c18 or older\u201d to question 1.", checklist[1].AskOnlyIf);
+        Assert.Equal("Only if your answer to question 1 was \u201c18 or older\u201d.", checklist[1].AskOnlyIf);
+    }
+
+    [Fact]
+    public void Checklist_conditions_read_as_plain_words()
+    {
+        // Before: "Answer this only if you answered question 2 with anything but “…” and you answered question 2 with anything but “…”."
+        var checklist = LoadReal().Checklist;
+        Assert.Equal(
+            "Only if your answer to question 2 was neither \u201cI have round or patchy bald spots\u201d nor \u201cSomething else, or I'm not sure\u201d.",
+            checklist.Single(c => c.LinkId == "warning-signs").AskOnlyIf);
+        Assert.Equal(
+            "Only if your answer to question 4 was \u201cNo\u201d, or your answer to question 9 was \u201cNo\u201d.",
+            checklist.Single(c => c.LinkId == "bleeding").AskOnlyIf);
+        Assert.Equal(
+            "Only if your answer to question 13 was \u201cNo\u201d or \u201cYes\u201d.",
+            checklist.Single(c => c.LinkId == "illness").AskOnlyIf);
+        Assert.All(checklist, c => Assert.DoesNotContain("anything but", c.AskOnlyIf ?? ""));
+    }
+
+    [Fact]
+    public void Every_question_has_its_own_error_message()
+    {
+        // GOV.UK: "Select if you are 18 or older", not one "Select an answer to continue" for every question.
+        var q = LoadReal();
+        Assert.All(q.Items, i => Assert.False(string.IsNullOrWhiteSpace(i.Error), $"question '{i.LinkId}' has no error:"));
+        Assert.Equal(q.Items.Count, q.Items.Select(i => i.Error).Distinct().Count());
+        Assert.All(q.Items, i => Assert.StartsWith("Select ", i.Error));
+        var json = QuestionnaireCompiler.ToJson(q, md => md);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(q.Items[0].Error, doc.RootElement.GetProperty("items")[0].GetProperty("error").GetString());
     }
 }

@@ -65,7 +65,7 @@ internal sealed partial class TestSite : IDisposable
         ThemeDirectory = Directory.Exists(PathOf("theme")) ? PathOf("theme") : Path.Combine(RepoRoot, "theme"),
         OutputDirectory = PathOf("output"),
         DryRun = dryRun,
-        Today = new DateOnly(2026, 11, 23),
+        Today = new DateOnly(2026, 11, 29),
         KeepOutput = true,
     };
 

@@ -195,6 +195,50 @@
     // screen instead of leaving the page and losing the answers.
     var ownsHistoryEntry = false;
 
+    // The checklist (the no-JavaScript form of the questions) is long: with the flow running it sits behind a
+    // disclosure button on the start page. It prints whole (candidate.css) and opens when a link targets it.
+    var checklistBody = null;
+    if (checklist) {
+      var checklistHeading = checklist.querySelector('h2');
+      if (checklistHeading) {
+        checklistBody = el('div', { 'class': 'candidate-checklist__body', id: 'candidate-checklist-body' });
+        while (checklistHeading.nextSibling) checklistBody.appendChild(checklistHeading.nextSibling);
+        checklist.appendChild(checklistBody);
+        var toggle = el('button', {
+          type: 'button', 'class': 'candidate-disclosure', 'aria-expanded': 'false', 'aria-controls': checklistBody.id
+        }, [checklistHeading.textContent]);
+        checklistHeading.textContent = '';
+        checklistHeading.appendChild(toggle);
+        var setOpen = function (open) {
+          checklistBody.hidden = !open;
+          toggle.setAttribute('aria-expanded', String(open));
+        };
+        setOpen(location.hash.length > 1 && !!checklistBody.querySelector(location.hash.replace(/[^#\w-]/g, '')));
+        toggle.addEventListener('click', function () { setOpen(checklistBody.hidden); });
+      }
+    }
+
+    // Leaving the page (a link, the breadcrumb, closing the tab) forgets the answers: ask first while the reader
+    // is between the first question and the result. The browser shows its own question; the text is not ours.
+    window.addEventListener('beforeunload', function (event) {
+      var step = parseStep(current);
+      if ((step.screen === 'question' || step.screen === 'check') && Object.keys(answers).length > 0) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    });
+
+    // The breadcrumb's link to this page would reload it and lose the answers: inside the flow it goes back to the
+    // start screen instead, with the answers kept.
+    var selfCrumb = document.querySelector('.breadcrumbs a[aria-current="page"]');
+    if (selfCrumb) {
+      selfCrumb.addEventListener('click', function (event) {
+        if (current === 'start' || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        go('start');
+      });
+    }
+
     var startLink = document.querySelector('[data-candidate-start]');
     if (startLink) {
       startLink.hidden = false;
@@ -334,17 +378,19 @@
       var caption = 'Question ' + p.number + ' of up to ' + p.upTo;
       document.title = caption + ': ' + item.text + ' – ' + baseTitle;
 
+      // Each question's own message from questionnaire.yml ("Select if you have epilepsy"), as GOV.UK does.
+      var errorText = item.error || 'Select an answer to continue';
       var errorSummary = el('div', {
         'class': 'candidate-error-summary', role: 'alert', tabindex: '-1', hidden: true,
         'aria-labelledby': idBase + '-error-title'
       }, [
         el('h2', { id: idBase + '-error-title', 'class': 'candidate-error-summary__title', text: 'There is a problem' }),
         el('ul', { 'class': 'candidate-error-summary__list' }, [
-          el('li', null, [el('a', { href: '#' + idBase + '-' + item.options[0].code, text: 'Select an answer to continue' })])
+          el('li', null, [el('a', { href: '#' + idBase + '-' + item.options[0].code, text: errorText })])
         ])
       ]);
       var errorMessage = el('p', { id: idBase + '-error', 'class': 'candidate-error-message', hidden: true }, [
-        visuallyHidden('Error: '), 'Select an answer to continue'
+        visuallyHidden('Error: '), errorText
       ]);
 
       var heading = el('h1', { 'class': 'candidate-heading', text: item.text });

@@ -2,7 +2,7 @@
  * Site search, in the browser.
  *
  * 1. The header search form (form[data-search-form]) becomes an ARIA 1.2 combobox: results as you type in a
- *    listbox popup, arrow keys to move, Enter to open, Escape to close; "/" focuses the field.
+ *    listbox popup, arrow keys to move, Enter to open, Escape to close. (No single-key shortcut: WCAG 2.1.4.)
  * 2. The /search/ page (an element with [data-search-results]) lists every result for ?q=.
  *
  * lunr.js, the index and the store load lazily and only from this origin: on the first focus of the field,
@@ -155,7 +155,7 @@
     return [];
   }
 
-  /** Results joined with the store: [{ ref, title, section, url, excerpt, terms:Set }]. */
+  /** Results joined with the store: [{ ref, title, section, url, units: [text], terms:Set }]. */
   function search(engine, text, typeAhead) {
     const hits = [];
     for (const result of runQuery(engine.idx, text, typeAhead)) {
@@ -167,7 +167,7 @@
         title: doc.t || '',
         section: doc.s || '',
         url,
-        excerpt: doc.x || '',
+        units: (doc.x || '').split('\n').filter(Boolean),
         terms: new Set(Object.keys(result.matchData.metadata)),
       });
     }
@@ -217,6 +217,48 @@
     }
 
     parent.append(text.slice(done));
+  }
+
+  /** The index term of a word as the index saw it (trimmed, lower-cased, stemmed). */
+  function termOf(word) {
+    const lunr = window.lunr;
+    return lunr.stemmer(lunr.trimmer(new lunr.Token(word.toLowerCase()))).toString();
+  }
+
+  /**
+   * A snippet of about `max` characters from the store's units (paragraphs, list items, table cells; never run
+   * together): the first unit that holds a matched word, centred on that word and cut at word boundaries with "…";
+   * the first unit when none does (the match was in the title or the keywords).
+   */
+  function snippet(units, terms, max = 160) {
+    if (units.length === 0) return '';
+    const wordPattern = /[^\s\-]+/g;
+    let unit = units[0];
+    let at = -1;
+    for (const candidate of units) {
+      let match;
+      wordPattern.lastIndex = 0;
+      while ((match = wordPattern.exec(candidate)) !== null) {
+        if (terms.has(termOf(match[0]))) { at = match.index; break; }
+      }
+      if (at >= 0) { unit = candidate; break; }
+    }
+
+    const trailing = unit.endsWith('…');
+    const text = trailing ? unit.slice(0, -1) : unit;
+    if (text.length <= max) return unit;
+    let start = Math.max(0, Math.min(at < 0 ? 0 : at - Math.floor(max / 3), text.length - max));
+    let end = Math.min(text.length, start + max);
+    // Whole words only: move the cuts to the nearest spaces inside the window.
+    if (start > 0) {
+      const space = text.indexOf(' ', start);
+      if (space >= 0 && space < end) start = space + 1;
+    }
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start) end = space;
+    }
+    return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/[\s,;:(\-–—]+$/, '')}${end < text.length || trailing ? '…' : ''}`;
   }
 
   function appendHelp(parent, lead) {
@@ -319,7 +361,8 @@
       options.push({ node, href });
     }
 
-    function render(text, hits) {
+    /** hits: the suggestions (the last word may be unfinished); total: what the /search/ page will list for text. */
+    function render(text, hits, total) {
       listbox.replaceChildren();
       options = [];
       active = -1;
@@ -346,16 +389,20 @@
               appendHighlighted(section, hit.section, hit.terms);
               node.append(section);
             }
-            if (hit.excerpt) {
-              const snippet = element('span', 'search-option-snippet');
-              appendHighlighted(snippet, hit.excerpt, hit.terms);
-              node.append(snippet);
+            const text = snippet(hit.units, hit.terms, 110);
+            if (text) {
+              const node2 = element('span', 'search-option-snippet');
+              appendHighlighted(node2, text, hit.terms);
+              node.append(node2);
             }
           }, hit.url);
         }
-        addOption((node) => node.append(element('span', 'search-option-all',
-          `See all ${plural(hits.length, 'result', 'results')} for ${quoted(text)}`)), searchPageUrl(form, input, text));
-        status.textContent = `${plural(hits.length, 'result', 'results')} for ${quoted(text)}. Use the arrow keys to choose one.`;
+        // The one count the reader sees is the search page's own, so the two never disagree.
+        addOption((node) => node.append(element('span', 'search-option-all', total > 0
+          ? `See all ${plural(total, 'result', 'results')} for ${quoted(text)}`
+          : `Search the site for ${quoted(text)}`)), searchPageUrl(form, input, text));
+        const shown = Math.min(hits.length, MAX_SUGGESTIONS);
+        status.textContent = `${plural(shown, 'suggestion', 'suggestions')} for ${quoted(text)}. Use the arrow keys to choose one.`;
       }
 
       setExpanded(true);
@@ -382,7 +429,7 @@
 
       // A newer keystroke has started its own update: drop this one.
       if (ticket !== generation) return;
-      render(text, search(engine, text, true));
+      render(text, search(engine, text, true), search(engine, text, false).length);
     }
 
     function go(href) {
@@ -479,6 +526,8 @@
       document.title = text ? `${text} – ${baseTitle}` : baseTitle;
       if (!text) {
         status.textContent = '';
+        // The page preloads lunr, the index and the store; load them now so the first search is instant.
+        loadEngine().catch(() => {});
         return;
       }
 
@@ -507,10 +556,11 @@
           link.append(' › ', section);
         }
         item.append(link);
-        if (hit.excerpt) {
-          const snippet = element('p', 'search-result-snippet');
-          appendHighlighted(snippet, hit.excerpt, hit.terms);
-          item.append(snippet);
+        const text = snippet(hit.units, hit.terms);
+        if (text) {
+          const node = element('p', 'search-result-snippet');
+          appendHighlighted(node, text, hit.terms);
+          item.append(node);
         }
         list.append(item);
       }
@@ -550,22 +600,7 @@
   // Wiring
   // -----------------------------------------------------------------------------------------------
 
-  const comboboxInput = headerForm ? enhanceCombobox(headerForm) : null;
-
-  if (comboboxInput) {
-    // "/" jumps to the search field, unless the reader is typing somewhere.
-    document.addEventListener('keydown', (event) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      const target = event.target;
-      if (target instanceof HTMLElement
-        && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable], [role="textbox"]'))) {
-        return;
-      }
-      event.preventDefault();
-      comboboxInput.focus();
-      comboboxInput.select();
-    });
-  }
+  if (headerForm) enhanceCombobox(headerForm);
 
   if (resultsHost) enhanceSearchPage(resultsHost);
 })();

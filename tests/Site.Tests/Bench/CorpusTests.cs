@@ -9,7 +9,7 @@ namespace Site.Tests.Bench;
 /// </summary>
 public sealed class CorpusTests : IDisposable
 {
-    private static readonly DateOnly Today = new(2026, 11, 23);
+    private static readonly DateOnly Today = new(2026, 11, 29); // the day of the newest review in input/
     private readonly string _root = Directory.CreateTempSubdirectory("bench-corpus-").FullName;
 
     [Fact]

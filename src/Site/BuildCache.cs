@@ -77,7 +77,7 @@ internal sealed class BuildCache
         index.ContinueWith(done =>
         {
             if (!done.IsCompletedSuccessfully || generation != Volatile.Read(ref _searchGeneration)) return;
-            output.WriteText(SiteBuilder.SearchIndexPath, done.Result.IndexJson);
+            output.WriteStreamed(SiteBuilder.SearchIndexPath, done.Result.WriteIndex);
             output.WriteText(SiteBuilder.SearchStorePath, done.Result.StoreJson);
         }, TaskScheduler.Default);
         return true;

@@ -115,7 +115,7 @@ internal static class SiteBuilder
         if (options.Cache?.DeferSearchIndex(search, output) != true)
         {
             var index = Step("search index", () => search.Result);
-            files.Add(new TextOutput(SearchIndexPath, index.IndexJson));
+            files.Add(new StreamedOutput(SearchIndexPath, index.WriteIndex));
             files.Add(new TextOutput(SearchStorePath, index.StoreJson));
         }
         Step("files", () =>
@@ -126,6 +126,7 @@ internal static class SiteBuilder
                 {
                     case TextOutput text: output.WriteText(text.Path, text.Text); break;
                     case CopyOutput copy: output.Copy(copy.Path, copy.SourcePath); break;
+                    case StreamedOutput streamed: output.WriteStreamed(streamed.Path, streamed.Write); break;
                 }
             });
             return 0;
@@ -133,7 +134,7 @@ internal static class SiteBuilder
         if (kept is not null)
         {
             kept.AddRange(built.Select(p => new TextOutput(p.Page.OutputPath, p.Html)));
-            kept.AddRange(files);
+            kept.AddRange(files.Select(f => f is StreamedOutput s ? new TextOutput(s.Path, Text(s.Write)) : f));
         }
 
         // Validate against exactly the files of this build, then make it the site.
@@ -141,6 +142,13 @@ internal static class SiteBuilder
         Step("validate", () => Validate(paths.Root, content, built, written, questionnaire, new Uri(config.BaseUrl).Host, diagnostics));
         if (!diagnostics.HasErrors) Step("commit", () => { output.Commit(); return 0; });
         return new BuildResult(diagnostics, written.Count, built, timings) { Files = kept ?? [] };
+    }
+
+    private static string Text(Action<TextWriter> write)
+    {
+        using var writer = new StringWriter();
+        write(writer);
+        return writer.ToString();
     }
 
     public const string SearchIndexPath = "search/index.json";
@@ -174,14 +182,14 @@ internal static class SiteBuilder
                 return templates.NewContext(site); // a failed render may leave the context half-way: start afresh
             var marker = html.IndexOf(ModelBuilder.BodyMarker, StringComparison.Ordinal);
             var (head, tail) = marker < 0 ? (html, "") : (html[..marker], html[(marker + ModelBuilder.BodyMarker.Length)..]);
-            var body = marker < 0 ? "" : page.Body.Html;
+            var body = marker < 0 ? [] : page.Body.Utf8Html;
             output.WritePage(page.OutputPath, head, body, tail);
             var theme = ThemeFacts.Scan(head);
             var after = ThemeFacts.Scan(tail);
             var ids = new HashSet<string>(page.Body.Ids, StringComparer.Ordinal);
             ids.UnionWith(theme.Ids);
             ids.UnionWith(after.Ids);
-            built[i] = new BuiltPage(page, ids, [.. theme.Links, .. after.Links]) { Html = options.KeepOutput ? head + body + tail : "" };
+            built[i] = new BuiltPage(page, ids, [.. theme.Links, .. after.Links]) { Html = options.KeepOutput ? head + System.Text.Encoding.UTF8.GetString(body) + tail : "" };
             options.Cache?.Remember(page, fingerprint, built[i]!);
             return context;
         }, _ => { });

@@ -56,7 +56,7 @@ internal static class BodyRenderer
         if (page.IsArticle && score.Grade > Readability.TargetGrade)
             diagnostics.Add(MarkdownDiagnostics.ReadingGrade, SourceSpan.FileOnly(page.Source.DisplayPath), score.Grade, Readability.TargetGrade);
 
-        return new RenderedBody(ToHtml(document), walk.Toc, Math.Max(1, (int)Math.Round(score.Words / (double)WordsPerMinute)), score,
+        return new RenderedBody(Encoding.UTF8.GetBytes(ToHtml(document)), walk.Toc, Math.Max(1, (int)Math.Round(score.Words / (double)WordsPerMinute)), score,
             sources, walk.Links, walk.Ids, page.Meta.Search ? walk.SearchDocuments(page) : [], walk.Faq);
     }
 

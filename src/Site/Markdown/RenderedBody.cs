@@ -17,8 +17,9 @@ internal sealed record FaqEntry(string Question, string Answer);
 /// A page's body after the Markdown stage: its final HTML and the small facts later stages need. The syntax tree is
 /// gone by then; nothing downstream parses the HTML again.
 /// </summary>
+/// <param name="Utf8Html">The body HTML as UTF-8, as it is written: half the memory of a string, and no encoding at write time.</param>
 internal sealed record RenderedBody(
-    string Html,
+    byte[] Utf8Html,
     IReadOnlyList<TocEntry> Toc,
     int ReadingMinutes,
     Readability.Score Readability,
@@ -28,5 +29,8 @@ internal sealed record RenderedBody(
     IReadOnlyList<SearchDocument> SearchDocuments,
     IReadOnlyList<FaqEntry> Faq)
 {
-    public static readonly RenderedBody Empty = new("", [], 0, new Readability.Score(0, 1, 0), [], [], new HashSet<string>(), [], []);
+    /// <summary>The body HTML as text (tests and the kept output read it).</summary>
+    public string Html => System.Text.Encoding.UTF8.GetString(Utf8Html);
+
+    public static readonly RenderedBody Empty = new([], [], 0, new Readability.Score(0, 1, 0), [], [], new HashSet<string>(), [], []);
 }

@@ -50,22 +50,32 @@ internal sealed class OutputWriter : IDisposable
         return new OutputWriter(full, null, manifest);
     }
 
-    public void WriteText(string path, string text) => WritePage(path, text, "", "");
+    public void WriteText(string path, string text) => WritePage(path, text, [], "");
 
     /// <summary>Writes a page as the template's HTML around its Markdown body, without joining them in memory first.</summary>
-    public void WritePage(string path, string head, string body, string tail)
+    public void WritePage(string path, string head, byte[] body, string tail)
     {
         _paths[path] = 0;
         if (_target is null) return;
         if (_manifest is not null && !_manifest.Changed(path, head, body, tail)) return;
         var file = Prepare(path);
         using (var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
-        using (var writer = new StreamWriter(stream, Utf8, 64 * 1024))
         {
-            writer.Write(head);
-            writer.Write(body);
-            writer.Write(tail);
+            using (var writer = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true)) writer.Write(head);
+            stream.Write(body);
+            using (var writer = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true)) writer.Write(tail);
         }
+        Publish(file, path);
+    }
+
+    /// <summary>Writes a file a block at a time (always, even in place: it is not hashed first).</summary>
+    public void WriteStreamed(string path, Action<TextWriter> write)
+    {
+        _paths[path] = 0;
+        if (_target is null) return;
+        var file = Prepare(path);
+        using (var writer = new StreamWriter(file, Utf8, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = 64 * 1024 }))
+            write(writer);
         Publish(file, path);
     }
 
@@ -163,10 +173,12 @@ internal sealed class PreviewManifest
 {
     private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
 
-    public bool Changed(string path, string head, string body, string tail)
+    public bool Changed(string path, string head, byte[] body, string tail)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var part in (ReadOnlySpan<string>)[head, body, tail]) hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(part.AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(head.AsSpan()));
+        hash.AppendData(body);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(tail.AsSpan()));
         var value = Convert.ToHexString(hash.GetHashAndReset());
         if (_hashes.TryGetValue(path, out var old) && old == value) return false;
         _hashes[path] = value;

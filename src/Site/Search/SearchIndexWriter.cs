@@ -5,7 +5,13 @@ namespace Site.Search;
 /// <summary>The two files of site search: the serialized lunr index and the document store.</summary>
 /// <param name="IndexJson">Byte-identical to <c>JSON.stringify(idx)</c> of lunr.js 2.3.9 over the same documents.</param>
 /// <param name="StoreJson">ref → title, section, url and excerpt; see <see cref="SearchStore"/>.</param>
-internal sealed record SearchIndexOutput(string IndexJson, string StoreJson);
+internal sealed class SearchIndexOutput(LunrIndexBuilder index, string storeJson)
+{
+    /// <summary>The index as one string (tests compare it); a build writes it with <see cref="WriteIndex"/> instead.</summary>
+    public string IndexJson => index.ToJson();
+    public string StoreJson => storeJson;
+    public void WriteIndex(TextWriter writer) => index.WriteJson(writer);
+}
 
 /// <summary>
 /// Builds the lunr.js 2.3.9 index of the site in .NET, so the build needs no JavaScript runtime.
@@ -42,7 +48,7 @@ internal static class SearchIndexWriter
         var analyzer = new LunrAnalyzer();
         var builder = new LunrIndexBuilder(Fields, analyzer);
         foreach (var (document, fieldTerms) in Analyze(documents, synonyms, analyzer)) builder.Add(document.Ref, fieldTerms);
-        return new SearchIndexOutput(builder.ToJson(), SearchStore.ToJson(documents));
+        return new SearchIndexOutput(builder, SearchStore.ToJson(documents));
     }
 
     /// <summary>

@@ -113,7 +113,7 @@ internal sealed class ModelBuilder
             ClinicalReviewer = page.Meta.ClinicalReviewer,
             ReadingMinutes = page.Body.ReadingMinutes,
             Toc = page.Body.Toc,
-            Body = page.Body.Html.Length > 0 ? BodyMarker : "",
+            Body = page.Body.Utf8Html.Length > 0 ? BodyMarker : "",
             Sources = [.. page.Body.Sources.Select((r, i) => ToModel(r, i + 1, []))],
             Related = [.. page.Meta.Related.Where(r => _cards.ContainsKey(r.Id)).Select(r => _cards[r.Id])],
             Breadcrumbs = crumbs,

@@ -146,6 +146,18 @@ internal sealed class LunrIndexBuilder
     /// <summary><c>JSON.stringify(builder.build())</c>.</summary>
     public string ToJson()
     {
+        using var writer = new StringWriter();
+        WriteJson(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// <c>JSON.stringify(builder.build())</c> written to <paramref name="writer"/> a block at a time: a large site's index
+    /// is tens of megabytes, and need never be one string.
+    /// </summary>
+    public void WriteJson(TextWriter writer)
+    {
+        const int Block = 64 * 1024;
         var documentCount = _refs.Count;
         var averageLength = new double[_fields.Count];
         var lengthSums = new long[_fields.Count];
@@ -169,7 +181,13 @@ internal sealed class LunrIndexBuilder
 
         var postingCount = _terms.Sum(t => t.Postings.Sum(p => p.Count));
         var vectorLength = _fieldEntries.Sum(e => e.Frequencies.Length);
-        var sb = new StringBuilder(4096 + _terms.Count * 64 + postingCount * 48 + vectorLength * 12 + _fieldEntries.Count * 48);
+        var sb = new StringBuilder(Math.Min(Block * 2, 4096 + _terms.Count * 64 + postingCount * 48 + vectorLength * 12 + _fieldEntries.Count * 48));
+        void Spill()
+        {
+            if (sb.Length < Block) return;
+            writer.Write(sb);
+            sb.Clear();
+        }
         sb.Append("{\"version\":\"2.3.9\",\"fields\":[");
         for (var f = 0; f < _fields.Count; f++)
         {
@@ -188,6 +206,7 @@ internal sealed class LunrIndexBuilder
             sb.Append(",[");
             WriteVector(sb, entry, idf, averageLength[entry.Field], _fields[entry.Field].Boost);
             sb.Append("]]");
+            Spill();
         }
 
         sb.Append("],\"invertedIndex\":[");
@@ -199,10 +218,11 @@ internal sealed class LunrIndexBuilder
         {
             if (i > 0) sb.Append(',');
             WritePosting(sb, sorted[i], quotedRefs, quotedFields);
+            Spill();
         }
 
         sb.Append("],\"pipeline\":[\"stemmer\"]}");
-        return sb.ToString();
+        writer.Write(sb);
     }
 
     private static void WriteVector(StringBuilder sb, FieldEntry entry, double[] idf, double averageLength, double boost)

@@ -160,8 +160,8 @@ public sealed class CandidateTests(SiteFixture site, ITestOutputHelper output)
     public async Task Browser_outcome_equals_the_csharp_outcome_on_every_enumerated_path()
     {
         var sw = Stopwatch.StartNew();
-        // Batches of paths, replayed by two pages side by side: each page is its own renderer process, so the replay
-        // (all of it work in the page) uses both cores. Together they replay every path once.
+        // Batches of paths, replayed by two pages side by side: the replay is all work inside the page, and each page
+        // has its own renderer process, so two pages use both cores. Together they replay every path once.
         const int batch = 60, pages = 2;
         var batches = Paths.Chunk(batch).ToList();
         var replays = await Task.WhenAll(Enumerable.Range(0, pages).Select(async first =>

@@ -23,11 +23,16 @@ BuildOptions OptionsOf(ParseResult r, bool dryRun) => new()
 };
 
 var build = new Command("build", "Build the site into the output folder (replaced only when the build succeeds).") { input, theme, output, baseUrl, drafts, strict };
-build.SetAction(r => Cli.Report(SiteBuilder.Build(OptionsOf(r, dryRun: false)), r.GetValue(strict), "build"));
+build.SetAction(r =>
+{
+    Site.Preview.ThemePackages.EnsureInstalled(r.GetValue(theme)!);
+    return Cli.Report(SiteBuilder.Build(OptionsOf(r, dryRun: false)), r.GetValue(strict), "build");
+});
 
 var check = new Command("check", "Run every stage and validation, write nothing, and report reading grades.") { input, theme, output, baseUrl, drafts, strict };
 check.SetAction(r =>
 {
+    Site.Preview.ThemePackages.EnsureInstalled(r.GetValue(theme)!);
     var result = SiteBuilder.Build(OptionsOf(r, dryRun: true));
     Cli.PrintGrades(result);
     return Cli.Report(result, r.GetValue(strict), "check");

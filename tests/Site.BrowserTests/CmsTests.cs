@@ -9,16 +9,12 @@ namespace Site.BrowserTests;
 /// Decap CMS at /admin/ in a real browser, under the /admin/* CSP of netlify.toml, talking to nobody but the preview and
 /// decap-server: an editor changes an article's title and creates an article, decap-server writes the Markdown files,
 /// and the running preview rebuilds and serves them. Runs over a temporary Git copy of the repository, so the real
-/// files are never touched. Also the deployed /admin/, where Decap uses the github backend.
+/// files are never touched. Also the deployed /admin/, where Decap uses the github backend. Both use the shared browser;
+/// the deployed one reads the shared built site.
 /// </summary>
-public sealed class CmsTests(ITestOutputHelper output)
+[Collection(CmsCollection.Name)]
+public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private const string NewTitle = "Aftercare: the first week, step by step";
 
     [Fact]
@@ -33,9 +29,7 @@ public sealed class CmsTests(ITestOutputHelper output)
         Assert.True(session.CmsRunning, "decap-server did not start:\n" + log);
         Assert.True(session.LastBuildSucceeded, log.ToString());
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = SiteFixture.ChromiumPath, Args = ChromiumArgs, Headless = true });
-        await using var watched = await CmsBrowser.OpenAsync(browser, session.BaseUri);
+        await using var watched = await CmsBrowser.OpenAsync(site.Browser, session.BaseUri);
         using var http = new HttpClient { BaseAddress = session.BaseUri };
         IPage? page = null;
         try
@@ -180,43 +174,18 @@ public sealed class CmsTests(ITestOutputHelper output)
     public async Task Deployed_admin_offers_the_github_login_and_calls_nobody_before_it()
     {
         // A host name that is not localhost, as on Netlify: Decap then ignores local_backend and uses the github backend.
-        const string Host = "cms.example";
-        var root = Directory.CreateTempSubdirectory("site-cms-deployed-").FullName;
-        try
-        {
-            var result = SiteBuilder.Build(new BuildOptions
-            {
-                InputDirectory = Path.Combine(SiteFixture.RepoRoot, "input"),
-                ThemeDirectory = Path.Combine(SiteFixture.RepoRoot, "theme"),
-                OutputDirectory = Path.Combine(root, "output"),
-            });
-            Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics.Sorted()));
-            var netlify = Output.NetlifyConfig.Load(Path.Combine(SiteFixture.RepoRoot, "netlify.toml"));
-            await using var server = await SiteServer.StartAsync(Path.Combine(root, "output"), netlify);
-            var origin = new Uri($"http://{Host}:{server.BaseUri.Port}/");
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = SiteFixture.ChromiumPath,
-                Headless = true,
-                // Decap needs a secure context (crypto.randomUUID), which Netlify's https gives and plain http on a name does not.
-                Args = [.. ChromiumArgs, $"--host-resolver-rules=MAP {Host} 127.0.0.1", $"--unsafely-treat-insecure-origin-as-secure={origin.GetLeftPart(UriPartial.Authority)}"],
-            });
-            await using var watched = await CmsBrowser.OpenAsync(browser, origin);
-            var page = await watched.Context.NewPageAsync();
-            var response = await page.GotoAsync(new Uri(origin, "/admin/").ToString());
-            Assert.Equal(netlify.Headers.Single(h => h.For == "/admin/*").Values["Content-Security-Policy"], (await response!.AllHeadersAsync())["content-security-policy"]);
-            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Login with GitHub" })).ToBeVisibleAsync();
+        // The shared browser maps it to the shared site's server and treats it as a secure context, as Netlify's https is.
+        var origin = site.DeployedOrigin;
+        await using var watched = await CmsBrowser.OpenAsync(site.Browser, origin);
+        var page = await watched.Context.NewPageAsync();
+        var response = await page.GotoAsync(new Uri(origin, "/admin/").ToString());
+        Assert.Equal(site.Netlify.Headers.Single(h => h.For == "/admin/*").Values["Content-Security-Policy"], (await response!.AllHeadersAsync())["content-security-policy"]);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Login with GitHub" })).ToBeVisibleAsync();
 
-            Assert.Empty(watched.CspViolations);
-            Assert.Empty(watched.ConsoleErrors);
-            Assert.Empty(watched.ForeignRequests);
-            Assert.DoesNotContain(watched.Requests, r => r.Contains(Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
-        }
-        finally
-        {
-            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
-        }
+        Assert.Empty(watched.CspViolations);
+        Assert.Empty(watched.ConsoleErrors);
+        Assert.Empty(watched.ForeignRequests);
+        Assert.DoesNotContain(watched.Requests, r => r.Contains(Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
     }
 
     private static string AdminCsp(TempRepository repo) =>

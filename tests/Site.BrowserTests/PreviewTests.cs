@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Site.BrowserTests;
 
 /// <summary>The live preview over a temporary copy of the site: edits reload open pages, errors show an overlay.</summary>
-[Collection(SiteCollection.Name)]
+[Collection(PreviewCollection.Name)]
 public sealed class PreviewTests(SiteFixture site, ITestOutputHelper output) : IAsyncLifetime
 {
     private string _root = "";

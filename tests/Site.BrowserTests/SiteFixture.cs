@@ -6,7 +6,9 @@ namespace Site.BrowserTests;
 
 /// <summary>
 /// The real site, built once into a temporary folder and served in-process on 127.0.0.1 with the headers and
-/// redirects of netlify.toml, plus one headless Debian chromium. Shared by every browser test.
+/// redirects of netlify.toml, plus one headless Debian chromium. Every collection that asks for this fixture gets the
+/// same site and browser (<see cref="SharedSite"/>), so collections run side by side without building twice; each
+/// test opens its own browser context.
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
@@ -14,50 +16,31 @@ public sealed class SiteFixture : IAsyncLifetime
     public const string MarkerWord = "quokkazephyr";
     public const string MarkerPage = "aftercare.md";
 
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
+    /// <summary>
+    /// A host name that is not localhost, as on Netlify, that the shared browser resolves to the site's server and
+    /// treats as a secure context (as Netlify's https is). Decap then behaves as deployed.
+    /// </summary>
+    public const string DeployedHost = "cms.example";
 
-    private SiteServer? _server;
-    private IPlaywright? _playwright;
-    private string _root = "";
+    private SharedSite? _shared;
+
+    private SharedSite Shared => _shared ?? throw new InvalidOperationException("The site fixture is not initialised.");
 
     public static string RepoRoot => Site.Testing.Repository.Root;
-    public string OutputDirectory => Path.Combine(_root, "output");
-    public Uri BaseUri => _server!.BaseUri;
-    public IBrowser Browser { get; private set; } = null!;
-    internal NetlifyConfig Netlify { get; private set; } = NetlifyConfig.Empty;
+    public string OutputDirectory => Shared.OutputDirectory;
+    public Uri BaseUri => Shared.Server.BaseUri;
+    public IBrowser Browser => Shared.Browser;
+    internal NetlifyConfig Netlify => Shared.Netlify;
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: run tests/run, which installs Debian's chromium. Browser tests never pass without a browser.");
-        _root = Directory.CreateTempSubdirectory("site-browser-").FullName;
-        // The real content, with one marker word planted in one page so search tests can find exactly that page.
-        Site.Testing.Repository.CopyTree(Path.Combine(RepoRoot, "input"), Path.Combine(_root, "input"));
-        File.AppendAllText(Path.Combine(_root, "input", "articles", MarkerPage), $"\nThis sentence holds the test word {MarkerWord}.\n");
-        var result = SiteBuilder.Build(new BuildOptions
-        {
-            InputDirectory = Path.Combine(_root, "input"),
-            ThemeDirectory = Path.Combine(RepoRoot, "theme"),
-            OutputDirectory = OutputDirectory,
-        });
-        if (!result.Succeeded)
-            throw new InvalidOperationException("The real site does not build:\n" + string.Join('\n', result.Diagnostics.Sorted()));
-        Netlify = NetlifyConfig.Load(Path.Combine(RepoRoot, "netlify.toml"));
-        _server = await SiteServer.StartAsync(OutputDirectory, Netlify);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
-    }
+    /// <summary>The site's server under <see cref="DeployedHost"/>: http://cms.example:PORT/.</summary>
+    public Uri DeployedOrigin => new($"http://{DeployedHost}:{BaseUri.Port}/");
+
+    public async Task InitializeAsync() => _shared = await SharedSite.AcquireAsync();
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
-        _playwright?.Dispose();
-        if (_server is not null) await _server.DisposeAsync();
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+        if (_shared is not null) await SharedSite.ReleaseAsync();
+        _shared = null;
     }
 
     public string Url(string path) => new Uri(BaseUri, path).ToString();
@@ -75,6 +58,114 @@ public sealed class SiteFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
         var page = await context.NewPageAsync();
         return new WatchedPage(context, page, BaseUri);
+    }
+}
+
+/// <summary>
+/// One built site, server and browser for the whole test run, started by the first collection that needs it and
+/// stopped when the last one is done (xunit 2 has no assembly-wide fixture). Tests only read the site; tests that edit
+/// content work on their own copies.
+/// </summary>
+internal sealed class SharedSite : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static SharedSite? _current;
+    private static int _users;
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly string _root;
+    private IPlaywright? _playwright;
+
+    private SharedSite(string root) => _root = root;
+
+    public string OutputDirectory => Path.Combine(_root, "output");
+    public SiteServer Server { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public NetlifyConfig Netlify { get; private set; } = NetlifyConfig.Empty;
+
+    public static async Task<SharedSite> AcquireAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_current is null)
+            {
+                var site = new SharedSite(Directory.CreateTempSubdirectory("site-browser-").FullName);
+                try
+                {
+                    await site.StartAsync();
+                }
+                catch
+                {
+                    await site.DisposeAsync();
+                    throw;
+                }
+                _current = site;
+            }
+            _users++;
+            return _current;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static async Task ReleaseAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--_users > 0 || _current is null) return;
+            await _current.DisposeAsync();
+            _current = null;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        if (!File.Exists(SiteFixture.ChromiumPath))
+            throw new InvalidOperationException($"{SiteFixture.ChromiumPath} is missing: run tests/run, which installs Debian's chromium. Browser tests never pass without a browser.");
+        // The real content, with one marker word planted in one page so search tests can find exactly that page.
+        var repo = SiteFixture.RepoRoot;
+        Site.Testing.Repository.CopyTree(Path.Combine(repo, "input"), Path.Combine(_root, "input"));
+        File.AppendAllText(Path.Combine(_root, "input", "articles", SiteFixture.MarkerPage), $"\nThis sentence holds the test word {SiteFixture.MarkerWord}.\n");
+        var result = SiteBuilder.Build(new BuildOptions
+        {
+            InputDirectory = Path.Combine(_root, "input"),
+            ThemeDirectory = Path.Combine(repo, "theme"),
+            OutputDirectory = OutputDirectory,
+        });
+        if (!result.Succeeded)
+            throw new InvalidOperationException("The real site does not build:\n" + string.Join('\n', result.Diagnostics.Sorted()));
+        Netlify = NetlifyConfig.Load(Path.Combine(repo, "netlify.toml"));
+        Server = await SiteServer.StartAsync(OutputDirectory, Netlify);
+        _playwright = await Playwright.CreateAsync();
+        var deployed = $"http://{SiteFixture.DeployedHost}:{Server.BaseUri.Port}";
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = SiteFixture.ChromiumPath,
+            Headless = true,
+            // The deployed host name reaches only this server; Decap needs a secure context (crypto.randomUUID).
+            Args = [.. ChromiumArgs, $"--host-resolver-rules=MAP {SiteFixture.DeployedHost} 127.0.0.1", $"--unsafely-treat-insecure-origin-as-secure={deployed}"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (Server is not null) await Server.DisposeAsync();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 }
 
@@ -102,10 +193,4 @@ public sealed class WatchedPage : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
-}
-
-[CollectionDefinition(Name)]
-public sealed class SiteCollection : ICollectionFixture<SiteFixture>
-{
-    public const string Name = "site";
 }

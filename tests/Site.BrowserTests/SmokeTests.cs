@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Site.BrowserTests;
 
 /// <summary>Every page of the built site, served with production's headers, in a real browser.</summary>
-[Collection(SiteCollection.Name)]
+[Collection(SmokeCollection.Name)]
 public sealed class SmokeTests(SiteFixture site)
 {
     public static readonly AxeRunOptions Wcag22AA = new()

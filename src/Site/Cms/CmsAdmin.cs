@@ -19,6 +19,9 @@ internal static class CmsAdmin
     public const string PreviewScript = "cms-preview.js";
     /// <summary>What that script needs to know of the site: sources, articles, card kinds.</summary>
     public const string PreviewData = "preview-data.json";
+    /// <summary>The theme's Decap format that keeps a file's text on save (<see cref="DecapConfig.Format"/>), and the YAML reader it uses.</summary>
+    public const string FormatScript = "cms-format.js";
+    public const string YamlScript = "js-yaml.min.js";
     public const string SiteStylesheet = "css/site.css";
 
     /// <summary>The admin files, when the theme's package.json ships Decap CMS; none otherwise.</summary>
@@ -37,18 +40,23 @@ internal static class CmsAdmin
         if (CmsSite.From(content, paths, diagnostics) is not { } site) return [];
 
         var previewScript = Path.Combine(themeDirectory, OutputFolder, PreviewScript);
-        var hasPreview = File.Exists(previewScript);
+        var formatScript = Path.Combine(themeDirectory, OutputFolder, FormatScript);
+        var yamlScript = Path.Combine(themeDirectory, "node_modules", "js-yaml", "dist", "js-yaml.min.js");
+        foreach (var needed in new[] { previewScript, formatScript, yamlScript }.Where(f => !File.Exists(f)))
+        {
+            diagnostics.Add(CmsDiagnostics.NotInstalled, SourceSpan.FileOnly(paths.Display(packageJson)), paths.Display(needed), paths.Display(themeDirectory));
+            return [];
+        }
         var files = new List<OutputFile>
         {
             new TextOutput($"{OutputFolder}/index.html", IndexHtml(content.Config, Favicon(themeDirectory, assets),
-                hasPreview ? assets.Url(SiteStylesheet) : null)),
+                assets.Url(SiteStylesheet))),
             new TextOutput($"{OutputFolder}/config.yml", DecapConfig.Generate(site, fields)),
+            new CopyOutput($"{OutputFolder}/{PreviewScript}", previewScript),
+            new CopyOutput($"{OutputFolder}/{FormatScript}", formatScript),
+            new CopyOutput($"{OutputFolder}/{YamlScript}", yamlScript),
+            new TextOutput($"{OutputFolder}/{PreviewData}", CmsPreviewData.Json(content)),
         };
-        if (hasPreview)
-        {
-            files.Add(new CopyOutput($"{OutputFolder}/{PreviewScript}", previewScript));
-            files.Add(new TextOutput($"{OutputFolder}/{PreviewData}", CmsPreviewData.Json(content)));
-        }
         files.AddRange(BundleFiles(dist).Select(f => new CopyOutput($"{OutputFolder}/{Path.GetFileName(f)}", f)));
         return files;
     }
@@ -89,7 +97,7 @@ internal static class CmsAdmin
     /// Only script tags: no inline script or style, so the /admin/* CSP needs no hashes for our markup. The preview script
     /// comes after the bundle (it calls <c>CMS</c>) and is told the fingerprinted stylesheet's URL by an attribute.
     /// </summary>
-    private static string IndexHtml(SiteConfig config, string favicon, string? siteCss) => $"""
+    private static string IndexHtml(SiteConfig config, string favicon, string siteCss) => $"""
         <!DOCTYPE html>
         <html lang="{WebUtility.HtmlEncode(config.Language)}">
         <head>
@@ -100,7 +108,10 @@ internal static class CmsAdmin
         {favicon}</head>
         <body>
         <script src="decap-cms.js"></script>
-        {(siteCss is null ? "" : $"<script src=\"{PreviewScript}\" data-site-css=\"{WebUtility.HtmlEncode(siteCss)}\" data-preview-data=\"{PreviewData}\"></script>\n")}</body>
+        <script src="{YamlScript}"></script>
+        <script src="{FormatScript}"></script>
+        <script src="{PreviewScript}" data-site-css="{WebUtility.HtmlEncode(siteCss)}" data-preview-data="{PreviewData}"></script>
+        </body>
         </html>
 
         """;

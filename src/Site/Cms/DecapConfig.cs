@@ -20,6 +20,12 @@ internal static class DecapConfig
     public const string FaqCollection = "faq";
     public const string BodyField = "body";
 
+    /// <summary>
+    /// The theme's own Decap format (theme/admin/cms-format.js): it patches only the lines of the keys an editor changed,
+    /// where Decap's yaml-frontmatter would rewrite the whole front matter in its own style on every save.
+    /// </summary>
+    public const string Format = "site-markdown";
+
     /// <summary>The front-matter key Decap names entries, slugs new files and searches related articles by.</summary>
     private const string TitleField = "title";
 
@@ -69,7 +75,7 @@ internal static class DecapConfig
                 ["label"] = "Pages",
                 ["label_singular"] = "Page",
                 ["description"] = $"The site's own pages in {site.PagesFolder}/. A new page also needs a link in site.yml and often a layout, so developers add pages.",
-                ["format"] = "yaml-frontmatter",
+                ["format"] = Format,
                 ["files"] = site.Pages.Select(p => (object)File(p, site, pageFields)).ToList(),
             });
         }
@@ -80,7 +86,7 @@ internal static class DecapConfig
                 ["name"] = FaqCollection,
                 ["label"] = "FAQ",
                 ["description"] = $"The questions page, {site.PagesFolder}/{faq.FileName}.",
-                ["format"] = "yaml-frontmatter",
+                ["format"] = Format,
                 ["files"] = new List<object> { File(faq, site, Fields(fields, PageKind.Page, site,
                     "Each question is a ## heading followed by its short answer, in Markdown; link to the article that goes deeper.")) },
             });
@@ -115,7 +121,7 @@ internal static class DecapConfig
             ["folder"] = site.ArticlesFolder,
             ["create"] = true,
             ["extension"] = "md",
-            ["format"] = "yaml-frontmatter",
+            ["format"] = Format,
             ["slug"] = "{{slug}}",
             ["identifier_field"] = TitleField,
             ["summary"] = "{{" + TitleField + "}}",

@@ -188,6 +188,9 @@ public sealed class CmsTests(ITestOutputHelper output)
         await page.Locator("input[type=file]").SetInputFilesAsync(upload);
         await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")), "the uploaded image to reach input/media/");
         Assert.Equal(File.ReadAllBytes(upload), File.ReadAllBytes(repo.PathOf("input/media/cms-test-upload.png")));
+        // In git mode an upload is a commit of its own on the site's branch.
+        await Eventually(() => repo.Git("log", "-1", "--name-only", "--format=").Contains("input/media/cms-test-upload.png", StringComparison.Ordinal)
+            && repo.Git("status", "--porcelain").Length == 0, "decap-server to commit the upload");
         return page;
     }
 
@@ -228,6 +231,8 @@ public sealed class CmsTests(ITestOutputHelper output)
     /// <summary>Publish a ready entry: its branch is merged into the site's branch.</summary>
     private static async Task PublishAsync(IPage page)
     {
+        // Decap asks "Are you sure you want to publish this entry?" in the editorial workflow; Playwright would say no.
+        page.Dialog += (_, dialog) => _ = dialog.Message.Contains("publish", StringComparison.OrdinalIgnoreCase) ? dialog.AcceptAsync() : dialog.DismissAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await page.GetByText("Publish now", new() { Exact = true }).ClickAsync();
     }
@@ -340,7 +345,8 @@ internal sealed class CmsBrowser : IAsyncDisposable
         context.Console += (_, message) =>
         {
             Add(watched.Console, $"{message.Type}: {message.Text}");
-            if (message.Type == "error") Add(watched.ConsoleErrors, message.Text);
+            // Failed requests are judged by the response handler below, which knows the request.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource:", StringComparison.Ordinal)) Add(watched.ConsoleErrors, message.Text);
             if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) Add(watched.CspViolations, message.Text);
         };
         context.WebError += (_, error) => Add(watched.ConsoleErrors, "page error: " + error.Error);
@@ -353,7 +359,15 @@ internal sealed class CmsBrowser : IAsyncDisposable
                 || (uri.Host == decap.Host && uri.Port == decap.Port);
             if (!local) Add(watched.ForeignRequests, request.Url);
         };
-        context.Response += (_, response) => { if (response.Status >= 400) Add(watched.Console, $"HTTP {response.Status} {response.Url}"); };
+        context.Response += (_, response) =>
+        {
+            if (response.Status < 400) return;
+            var body = response.Request.PostData ?? "";
+            Add(watched.Console, $"HTTP {response.Status} {response.Url} {body[..Math.Min(body.Length, 300)]}");
+            // In git mode Decap asks decap-server for an entry's draft whenever an entry opens: "no draft" is a 404.
+            var noDraft = response.Status == 404 && response.Url == Cms.DecapConfig.LocalBackendUrl && body.Contains("\"action\":\"unpublishedEntry\"", StringComparison.Ordinal);
+            if (!noDraft) Add(watched.ConsoleErrors, $"HTTP {response.Status} {response.Url} {body[..Math.Min(body.Length, 300)]}");
+        };
         return watched;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Site.Preview;
 using Xunit.Abstractions;
@@ -127,6 +128,7 @@ public sealed class PreviewTests(SiteFixture site, ITestOutputHelper output) : I
         await panel.Locator("summary").ClickAsync();
         var texts = await panel.Locator("[data-warning]").AllTextContentsAsync();
         Assert.Contains(texts, t => t.Contains("warning SITE042", StringComparison.Ordinal) && t.StartsWith("input/articles/aftercare.md(", StringComparison.Ordinal));
+        await AssertAxeCleanAsync(page, "the page with the warnings panel open");
         await page.Locator("h1").ClickAsync(); // not covered
         await panel.Locator("[data-preview-dismiss]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-preview-warnings]")).ToHaveCountAsync(0);
@@ -148,6 +150,7 @@ public sealed class PreviewTests(SiteFixture site, ITestOutputHelper output) : I
         await Assertions.Expect(mark).ToBeInViewportAsync(new LocatorAssertionsToBeInViewportOptions { Ratio = 1 });
         Assert.Equal("<", await mark.TextContentAsync());
         await Assertions.Expect(overlay.Locator("[data-caret]").First).ToContainTextAsync("^ column 261");
+        await AssertAxeCleanAsync(page, "the error dialog");
         // A dialog: focus on its Close button, Escape closes it, a button brings it back, Close closes it again.
         await Assertions.Expect(page.Locator("[data-preview-close]")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
@@ -194,5 +197,12 @@ public sealed class PreviewTests(SiteFixture site, ITestOutputHelper output) : I
         {
             try { Directory.Delete(root, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static async Task AssertAxeCleanAsync(IPage page, string where)
+    {
+        var results = await page.RunAxe(SmokeTests.Wcag22AA);
+        Assert.True(results.Violations.Length == 0, $"{where}: " + string.Join("\n", results.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}")));
     }
 }

@@ -45,6 +45,7 @@ internal sealed class DecapServer : IDisposable
                 "Commit or stash them and restart preview --cms to get the review workflow (draft, ready, publish), which commits.");
             return FileMode;
         }
+        log.WriteLine("CMS: review workflow on. Save makes a draft, a commit on a local branch cms/<collection>/<slug>; Publish merges it into the checked-out branch.");
         return GitMode;
     }
 

@@ -216,7 +216,22 @@ public sealed class CmsTests(ITestOutputHelper output)
         var panel = page.FrameLocator("iframe").Locator("[data-cms-diagnostics]");
         await Assertions.Expect(panel).ToContainTextAsync("input/articles/contraindications.md", new() { Timeout = 20000 });
         await Assertions.Expect(panel.Locator("[data-cms-diagnostic='SITE042']")).ToContainTextAsync("description is 6 characters");
-        return page;
+
+        // A files collection (the FAQ) gets the same template, looked up by the file's name.
+        var faqPage = await watched.Context.NewPageAsync();
+        await faqPage.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/faq/entries/faq").ToString());
+        var faq = faqPage.FrameLocator("iframe");
+        try
+        {
+            await Assertions.Expect(faq.Locator("article.article .prose h2").First).ToBeVisibleAsync(new() { Timeout = 20000 });
+            await Assertions.Expect(faq.Locator("[data-cms-diagnostics]")).ToContainTextAsync("input/pages/faq.md");
+        }
+        catch
+        {
+            await faqPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "cms-test-failure.png"), FullPage = true });
+            throw;
+        }
+        return faqPage;
     }
 
     private static async Task SaveDraftAsync(IPage page)

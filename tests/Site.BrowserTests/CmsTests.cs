@@ -38,6 +38,7 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
             page = await EditTitleAsync(watched, session, repo, http);
             page = await CreateArticleAsync(watched, session, repo, http);
             page = await UseMediaAsync(watched, session, repo);
+            page = await SeeDiagnosticsAsync(watched, session, repo, http);
 
             Assert.Empty(watched.CspViolations);
             Assert.Empty(watched.ForeignRequests);
@@ -47,6 +48,7 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         catch
         {
             var screenshot = Path.Combine(Path.GetTempPath(), "cms-test-failure.png");
+            page ??= watched.Context.Pages.LastOrDefault();
             if (page is not null) await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
             output.WriteLine($"Screenshot: {screenshot}\nPreview log:\n{log}\nRequests:\n{string.Join('\n', watched.Requests)}\nConsole:\n{string.Join('\n', watched.Console)}");
             throw;
@@ -70,11 +72,23 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         await Assertions.Expect(title).ToHaveValueAsync("Aftercare");
         await title.FillAsync(NewTitle);
         var buildsBefore = session.Builds;
+        // Review before publish: Save makes a draft on its own branch; the site's branch and file do not change until
+        // the entry is marked ready and published.
+        await SaveDraftAsync(page);
+        await Eventually(() => repo.Git("branch", "--list", "cms/*").Contains("cms/articles/aftercare", StringComparison.Ordinal), "the draft's branch");
+        Assert.Equal(before, repo.Git("show", "main:input/articles/aftercare.md"));
+        Assert.Contains(NewTitle, repo.Git("show", "cms/articles/aftercare:input/articles/aftercare.md"));
         await PublishAsync(page);
 
         // decap-server wrote the file: the title changed; every other front-matter value, their order and the body did not.
         await Eventually(() => File.ReadAllText(article) != before, "the Markdown file to change");
         var after = File.ReadAllText(article);
+        Assert.Equal(after, repo.Git("show", "main:input/articles/aftercare.md"));
+        Assert.DoesNotContain("cms/articles/aftercare", repo.Git("branch", "--list", "cms/*"));
+        // Saves keep the file: the one changed line is the title's, written in the file's style.
+        var changed = before.Split('\n').Zip(after.Split('\n')).Where(l => l.First != l.Second).ToList();
+        Assert.Equal(before.Split('\n').Length, after.Split('\n').Length);
+        Assert.Equal([("title: Aftercare", $"title: \"{NewTitle}\"")], changed);
         var (oldMatter, oldBody) = FrontMatterOf(before);
         var (newMatter, newBody) = FrontMatterOf(after);
         Assert.Equal(oldBody, newBody);
@@ -115,6 +129,7 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         await page.Locator("[data-slate-editor='true']").Last.ClickAsync();
         await page.Keyboard.TypeAsync("Text that cites a source [@tang-2022].");
         var buildsBefore = session.Builds;
+        await SaveDraftAsync(page);
         await PublishAsync(page);
 
         var file = repo.PathOf("input/articles/cafe-scalp-a-new-article.md");
@@ -138,9 +153,23 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
     {
         var page = await watched.Context.NewPageAsync();
         await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/entries/what-is-hair-mesotherapy").ToString());
-        var image = page.FrameLocator("iframe").Locator("img[alt^='A cut-away drawing of the scalp']");
+        var pane = page.FrameLocator("iframe");
+        var image = pane.Locator("figure img[alt^='A cut-away drawing of the scalp']");
         await Assertions.Expect(image).ToBeVisibleAsync();
         await Eventually(async () => await image.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the preview pane's image to load");
+        // The preview pane renders as the site does: its stylesheet, a captioned figure, numbered citations linked to
+        // the Sources list, the related articles as cards with their titles.
+        await Assertions.Expect(pane.Locator("link[rel=stylesheet][href^='/assets/css/site.']")).ToHaveCountAsync(1);
+        await Assertions.Expect(pane.Locator("figure figcaption")).ToContainTextAsync("The layers of the scalp.");
+        await Assertions.Expect(pane.Locator("sup.cite a[href^='#ref-']").First).ToBeVisibleAsync();
+        Assert.DoesNotContain("[@", await pane.Locator(".prose").TextContentAsync());
+        var firstCited = await pane.Locator("sup.cite a").First.GetAttributeAsync("href");
+        await Assertions.Expect(pane.Locator($"section.sources li[id='{firstCited![1..]}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(pane.Locator("aside.next-steps li.card h3 a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/articles/[a-z-]+/$"));
+        var font = await pane.Locator("h1").EvaluateAsync<string>("h => getComputedStyle(h).fontFamily");
+        Assert.DoesNotContain("Times", font);
+        // The running build's findings for this entry, in the pane (under preview --cms only).
+        await Assertions.Expect(pane.Locator("[data-cms-diagnostics]")).ToContainTextAsync("input/articles/what-is-hair-mesotherapy.md");
         await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles").ToString());
         await page.GetByText("Media", new() { Exact = true }).ClickAsync();
         var thumbnail = page.Locator("img[src^='blob:']").First;
@@ -153,11 +182,66 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         await page.Locator("input[type=file]").SetInputFilesAsync(upload);
         await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")), "the uploaded image to reach input/media/");
         Assert.Equal(File.ReadAllBytes(upload), File.ReadAllBytes(repo.PathOf("input/media/cms-test-upload.png")));
+        // In git mode an upload is a commit of its own on the site's branch.
+        await Eventually(() => repo.Git("log", "-1", "--name-only", "--format=").Contains("input/media/cms-test-upload.png", StringComparison.Ordinal)
+            && repo.Git("status", "--porcelain").Length == 0, "decap-server to commit the upload");
         return page;
     }
 
+    /// <summary>Save (a commit on the entry's own branch), then mark the draft ready for review.</summary>
+    /// <summary>
+    /// A warning in a file (a 6-character description, SITE042) shows in the CMS preview pane of that entry, from the
+    /// running build; "View Live" (site_url) points at the preview, while the built config keeps production's address.
+    /// </summary>
+    private static async Task<IPage> SeeDiagnosticsAsync(CmsBrowser watched, PreviewSession session, TempRepository repo, HttpClient http)
+    {
+        var config = await http.GetStringAsync("/admin/config.yml");
+        Assert.Contains($"\nsite_url: {session.BaseUri.GetLeftPart(UriPartial.Authority)}\n", config);
+        Assert.Contains("\nsite_url: https://", File.ReadAllText(repo.PathOf("output/admin/config.yml")));
+        Assert.Contains("\npublish_mode: editorial_workflow\n", config);
+
+        var file = repo.PathOf("input/articles/contraindications.md");
+        var buildsBefore = session.Builds;
+        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), "^description: .*$", "description: Short.", System.Text.RegularExpressions.RegexOptions.Multiline));
+        repo.Git("commit", "-q", "-am", "A description too short for search engines");
+        await Eventually(() => session.Builds > buildsBefore, "the preview to rebuild");
+        var page = await watched.Context.NewPageAsync();
+        await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/entries/contraindications").ToString());
+        var panel = page.FrameLocator("iframe").Locator("[data-cms-diagnostics]");
+        await Assertions.Expect(panel).ToContainTextAsync("input/articles/contraindications.md", new() { Timeout = 20000 });
+        await Assertions.Expect(panel.Locator("[data-cms-diagnostic='SITE042']")).ToContainTextAsync("description is 6 characters");
+
+        // A files collection (the FAQ) gets the same template, looked up by the file's name.
+        var faqPage = await watched.Context.NewPageAsync();
+        await faqPage.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/faq/entries/faq").ToString());
+        var faq = faqPage.FrameLocator("iframe");
+        try
+        {
+            await Assertions.Expect(faq.Locator("article.article .prose h2").First).ToBeVisibleAsync(new() { Timeout = 20000 });
+            await Assertions.Expect(faq.Locator("[data-cms-diagnostics]")).ToContainTextAsync("input/pages/faq.md");
+        }
+        catch
+        {
+            await faqPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "cms-test-failure.png"), FullPage = true });
+            throw;
+        }
+        return faqPage;
+    }
+
+    private static async Task SaveDraftAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Status: Draft")).ToBeVisibleAsync(new() { Timeout = 20000 });
+        await page.GetByText("Status: Draft").ClickAsync();
+        await page.GetByText("Ready", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Status: Ready")).ToBeVisibleAsync(new() { Timeout = 20000 });
+    }
+
+    /// <summary>Publish a ready entry: its branch is merged into the site's branch.</summary>
     private static async Task PublishAsync(IPage page)
     {
+        // Decap asks "Are you sure you want to publish this entry?" in the editorial workflow; Playwright would say no.
+        page.Dialog += (_, dialog) => _ = dialog.Message.Contains("publish", StringComparison.OrdinalIgnoreCase) ? dialog.AcceptAsync() : dialog.DismissAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await page.GetByText("Publish now", new() { Exact = true }).ClickAsync();
     }
@@ -245,7 +329,8 @@ internal sealed class CmsBrowser : IAsyncDisposable
         context.Console += (_, message) =>
         {
             Add(watched.Console, $"{message.Type}: {message.Text}");
-            if (message.Type == "error") Add(watched.ConsoleErrors, message.Text);
+            // Failed requests are judged by the response handler below, which knows the request.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource:", StringComparison.Ordinal)) Add(watched.ConsoleErrors, message.Text);
             if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) Add(watched.CspViolations, message.Text);
         };
         context.WebError += (_, error) => Add(watched.ConsoleErrors, "page error: " + error.Error);
@@ -258,7 +343,15 @@ internal sealed class CmsBrowser : IAsyncDisposable
                 || (uri.Host == decap.Host && uri.Port == decap.Port);
             if (!local) Add(watched.ForeignRequests, request.Url);
         };
-        context.Response += (_, response) => { if (response.Status >= 400) Add(watched.Console, $"HTTP {response.Status} {response.Url}"); };
+        context.Response += (_, response) =>
+        {
+            if (response.Status < 400) return;
+            var body = response.Request.PostData ?? "";
+            Add(watched.Console, $"HTTP {response.Status} {response.Url} {body[..Math.Min(body.Length, 300)]}");
+            // In git mode Decap asks decap-server for an entry's draft whenever an entry opens: "no draft" is a 404.
+            var noDraft = response.Status == 404 && response.Url == Cms.DecapConfig.LocalBackendUrl && body.Contains("\"action\":\"unpublishedEntry\"", StringComparison.Ordinal);
+            if (!noDraft) Add(watched.ConsoleErrors, $"HTTP {response.Status} {response.Url} {body[..Math.Min(body.Length, 300)]}");
+        };
         return watched;
     }
 
@@ -312,7 +405,11 @@ internal sealed class TempRepository : IDisposable
         File.WriteAllText(repo.PathOf(".gitignore"), "/output/\n/theme/node_modules\n");
         repo.Git("init", "-q", "-b", "main");
         repo.Git("add", "-A");
-        repo.Git("-c", "user.name=Site tests", "-c", "user.email=tests@localhost", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "Copy of the site");
+        // decap-server's git mode commits with the repository's identity, as it would in an editor's clone.
+        repo.Git("config", "user.name", "Site tests");
+        repo.Git("config", "user.email", "tests@localhost");
+        repo.Git("config", "commit.gpgsign", "false");
+        repo.Git("commit", "-q", "-m", "Copy of the site");
         return repo;
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Site.Preview;
 using Xunit.Abstractions;
@@ -104,5 +105,104 @@ public sealed class PreviewTests(SiteFixture site, ITestOutputHelper output) : I
         var admin = await watched.Page.APIRequest.GetAsync(new Uri(_preview!.BaseUri, "/admin/").ToString());
         Assert.Equal(200, admin.Status);
         Assert.DoesNotContain("__preview", await admin.TextAsync());
+    }
+
+    [Fact]
+    public async Task Warnings_show_in_a_panel_that_leaves_the_page_usable_and_says_they_fail_the_production_build()
+    {
+        await using var watched = await site.NewPageAsync();
+        var page = await OpenAsync(watched, "/articles/aftercare/");
+        await Assertions.Expect(page.Locator("[data-preview-warnings]")).ToHaveCountAsync(0);
+        var navigated = NextLoad(page);
+        // Too short a description is a warning (SITE042): the build succeeds, the strict production build does not.
+        var file = Path.Combine(_root, "input/articles/aftercare.md");
+        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), "^description: .*$", "description: Short.", System.Text.RegularExpressions.RegexOptions.Multiline));
+        await navigated;
+        await page.WaitForSelectorAsync("html[data-preview-build]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        var panel = page.Locator("[data-preview-warnings]");
+        await Assertions.Expect(panel).ToBeVisibleAsync();
+        await Assertions.Expect(panel.Locator("summary")).ToContainTextAsync("build --strict on Netlify");
+        await Assertions.Expect(page.Locator("[data-preview-overlay]")).ToHaveCountAsync(0);
+        // Collapsed: the page is still there to read and use.
+        await Assertions.Expect(panel.Locator("[data-warning]").First).Not.ToBeVisibleAsync();
+        await panel.Locator("summary").ClickAsync();
+        var texts = await panel.Locator("[data-warning]").AllTextContentsAsync();
+        Assert.Contains(texts, t => t.Contains("warning SITE042", StringComparison.Ordinal) && t.StartsWith("input/articles/aftercare.md(", StringComparison.Ordinal));
+        await AssertAxeCleanAsync(page, "the page with the warnings panel open");
+        await page.Locator("h1").ClickAsync(); // not covered
+        await panel.Locator("[data-preview-dismiss]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-preview-warnings]")).ToHaveCountAsync(0);
+        Assert.Empty(watched.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task A_long_line_is_shown_around_the_column_with_a_mark_and_the_overlay_closes_with_escape_or_its_button()
+    {
+        await using var watched = await site.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1024, Height = 768 } });
+        var page = await OpenAsync(watched, "/articles/aftercare/");
+        // Raw HTML at column 261 of a long paragraph, as in the issue.
+        var paragraph = string.Concat(Enumerable.Repeat("Some words of a long paragraph. ", 9))[..260] + "<b>not</b> and the paragraph goes on for a while after it, well past the edge of any screen.";
+        Edit("input/articles/aftercare.md", "## At a glance", paragraph + "\n\n## At a glance");
+        var overlay = page.Locator("[data-preview-overlay]");
+        await Assertions.Expect(overlay).ToBeVisibleAsync();
+        var mark = overlay.Locator("mark[data-column='261']");
+        await Assertions.Expect(mark).ToBeVisibleAsync();
+        await Assertions.Expect(mark).ToBeInViewportAsync(new LocatorAssertionsToBeInViewportOptions { Ratio = 1 });
+        Assert.Equal("<", await mark.TextContentAsync());
+        await Assertions.Expect(overlay.Locator("[data-caret]").First).ToContainTextAsync("^ column 261");
+        await AssertAxeCleanAsync(page, "the error dialog");
+        // A dialog: focus on its Close button, Escape closes it, a button brings it back, Close closes it again.
+        await Assertions.Expect(page.Locator("[data-preview-close]")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await overlay.EvaluateAsync<bool>("o => o.contains(document.activeElement)"), "focus left the dialog");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(overlay).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        var reopen = page.Locator("[data-preview-reopen]");
+        await Assertions.Expect(reopen).ToContainTextAsync("Build failed");
+        await reopen.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-preview-overlay]")).ToBeVisibleAsync();
+        await page.Locator("[data-preview-close]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-preview-overlay]")).ToHaveCountAsync(0);
+        Assert.Empty(watched.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task A_fresh_clone_whose_first_build_fails_gets_the_overlay_not_an_empty_404()
+    {
+        var root = Directory.CreateTempSubdirectory("site-preview-fresh-").FullName;
+        try
+        {
+            Site.Testing.Repository.CopySiteInto(root);
+            var config = Path.Combine(root, "input", "site.yml");
+            File.WriteAllText(config, File.ReadAllText(config).Replace("repository:", "repository: [", StringComparison.Ordinal));
+            await using var fresh = await PreviewSession.StartAsync(new BuildOptions
+            {
+                InputDirectory = Path.Combine(root, "input"),
+                ThemeDirectory = Path.Combine(root, "theme"),
+                OutputDirectory = Path.Combine(root, "output"),
+            }, 0, cms: false, TextWriter.Null);
+            Assert.False(fresh.LastBuildSucceeded);
+            await using var watched = await site.NewPageAsync();
+            var response = await watched.Page.GotoAsync(new Uri(fresh.BaseUri, "/articles/aftercare/").ToString());
+            Assert.Equal(404, response!.Status);
+            var overlay = watched.Page.Locator("[data-preview-overlay]");
+            await Assertions.Expect(overlay).ToBeVisibleAsync();
+            var texts = await watched.Page.Locator("[data-diagnostic]").AllTextContentsAsync();
+            Assert.Contains(texts, t => t.StartsWith("input/site.yml(", StringComparison.Ordinal));
+            await Assertions.Expect(watched.Page.Locator("h1")).ToContainTextAsync("not built yet");
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task AssertAxeCleanAsync(IPage page, string where)
+    {
+        var results = await page.RunAxe(SmokeTests.Wcag22AA);
+        Assert.True(results.Violations.Length == 0, $"{where}: " + string.Join("\n", results.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}")));
     }
 }

@@ -15,6 +15,14 @@ internal static class CmsAdmin
 {
     public const string OutputFolder = "admin";
     public const string Package = "decap-cms";
+    /// <summary>The theme's script for the CMS preview pane (theme/admin/): the site's CSS and its own rendering of citations, cards, figures and related articles.</summary>
+    public const string PreviewScript = "cms-preview.js";
+    /// <summary>What that script needs to know of the site: sources, articles, card kinds.</summary>
+    public const string PreviewData = "preview-data.json";
+    /// <summary>The theme's Decap format that keeps a file's text on save (<see cref="DecapConfig.Format"/>), and the YAML reader it uses.</summary>
+    public const string FormatScript = "cms-format.js";
+    public const string YamlScript = "js-yaml.min.js";
+    public const string SiteStylesheet = "css/site.css";
 
     /// <summary>The admin files, when the theme's package.json ships Decap CMS; none otherwise.</summary>
     public static IReadOnlyList<OutputFile> Files(SiteContent content, ProjectPaths paths, string themeDirectory, AssetCatalog assets, IReadOnlyList<FieldSpec> fields, DiagnosticBag diagnostics)
@@ -31,10 +39,23 @@ internal static class CmsAdmin
         }
         if (CmsSite.From(content, paths, diagnostics) is not { } site) return [];
 
+        var previewScript = Path.Combine(themeDirectory, OutputFolder, PreviewScript);
+        var formatScript = Path.Combine(themeDirectory, OutputFolder, FormatScript);
+        var yamlScript = Path.Combine(themeDirectory, "node_modules", "js-yaml", "dist", "js-yaml.min.js");
+        foreach (var needed in new[] { previewScript, formatScript, yamlScript }.Where(f => !File.Exists(f)))
+        {
+            diagnostics.Add(CmsDiagnostics.NotInstalled, SourceSpan.FileOnly(paths.Display(packageJson)), paths.Display(needed), paths.Display(themeDirectory));
+            return [];
+        }
         var files = new List<OutputFile>
         {
-            new TextOutput($"{OutputFolder}/index.html", IndexHtml(content.Config, Favicon(themeDirectory, assets))),
+            new TextOutput($"{OutputFolder}/index.html", IndexHtml(content.Config, Favicon(themeDirectory, assets),
+                assets.Url(SiteStylesheet))),
             new TextOutput($"{OutputFolder}/config.yml", DecapConfig.Generate(site, fields)),
+            new CopyOutput($"{OutputFolder}/{PreviewScript}", previewScript),
+            new CopyOutput($"{OutputFolder}/{FormatScript}", formatScript),
+            new CopyOutput($"{OutputFolder}/{YamlScript}", yamlScript),
+            new TextOutput($"{OutputFolder}/{PreviewData}", CmsPreviewData.Json(content)),
         };
         files.AddRange(BundleFiles(dist).Select(f => new CopyOutput($"{OutputFolder}/{Path.GetFileName(f)}", f)));
         return files;
@@ -72,8 +93,11 @@ internal static class CmsAdmin
             ? $"<link rel=\"icon\" href=\"{WebUtility.HtmlEncode(assets.Url("favicon.svg"))}\" type=\"image/svg+xml\">\n"
             : "";
 
-    /// <summary>Only the bundle's script tag: no inline script or style, so the /admin/* CSP needs no hashes for our markup.</summary>
-    private static string IndexHtml(SiteConfig config, string favicon) => $"""
+    /// <summary>
+    /// Only script tags: no inline script or style, so the /admin/* CSP needs no hashes for our markup. The preview script
+    /// comes after the bundle (it calls <c>CMS</c>) and is told the fingerprinted stylesheet's URL by an attribute.
+    /// </summary>
+    private static string IndexHtml(SiteConfig config, string favicon, string siteCss) => $"""
         <!DOCTYPE html>
         <html lang="{WebUtility.HtmlEncode(config.Language)}">
         <head>
@@ -84,6 +108,9 @@ internal static class CmsAdmin
         {favicon}</head>
         <body>
         <script src="decap-cms.js"></script>
+        <script src="{YamlScript}"></script>
+        <script src="{FormatScript}"></script>
+        <script src="{PreviewScript}" data-site-css="{WebUtility.HtmlEncode(siteCss)}" data-preview-data="{PreviewData}"></script>
         </body>
         </html>
 

@@ -4,7 +4,8 @@ using Site.Output;
 namespace Site.Preview;
 
 /// <summary>
-/// decap-server (from the theme's npm packages) in fs mode, bound to loopback, editing the repository's files. Started
+/// decap-server (from the theme's npm packages) bound to loopback, editing the repository's files: in git mode (the
+/// editorial workflow in local branches) when the work tree is clean, in fs mode otherwise. Started
 /// only when nothing else answers on its fixed port, and returned only once it answers for this repository: otherwise
 /// /admin/ would silently offer a GitHub login, or edit another folder's files through someone else's server.
 /// </summary>
@@ -15,6 +16,56 @@ internal sealed class DecapServer : IDisposable
     private readonly Process _process;
 
     private DecapServer(Process process) => _process = process;
+
+    public const string GitMode = "git";
+    public const string FileMode = "fs";
+
+    /// <summary>
+    /// <see cref="GitMode"/>: the editorial workflow, as on GitHub: each entry is saved as a commit on its own branch
+    /// (<c>cms/articles/slug</c>), moves from draft to ready, and is merged into the site's branch when published.
+    /// <see cref="FileMode"/>: saves write the files and commit nothing, and Decap publishes at once.
+    /// </summary>
+    public string Mode { get; private init; } = FileMode;
+
+    /// <summary>
+    /// Git mode only in a Git work tree with nothing uncommitted: decap-server commits with <c>git add .</c> and switches
+    /// branches in the work tree, so an editor's own unsaved-to-Git edits would end up in a CMS commit.
+    /// </summary>
+    internal static string ChooseMode(string repositoryRoot, TextWriter log)
+    {
+        var status = Git(repositoryRoot, "status", "--porcelain");
+        if (status is null)
+        {
+            log.WriteLine("CMS: not a Git repository, so saves write the files directly (no drafts, no review step).");
+            return FileMode;
+        }
+        if (status.Length > 0)
+        {
+            log.WriteLine("CMS: the work tree has uncommitted changes, so saves write the files directly (no drafts, no review step). " +
+                "Commit or stash them and restart preview --cms to get the review workflow (draft, ready, publish), which commits.");
+            return FileMode;
+        }
+        log.WriteLine("CMS: review workflow on. Save makes a draft, a commit on a local branch cms/<collection>/<slug>; Publish merges it into the checked-out branch.");
+        return GitMode;
+    }
+
+    private static string? Git(string directory, params string[] args)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        try
+        {
+            using var git = Process.Start(info)!;
+            var output = git.StandardOutput.ReadToEnd();
+            git.StandardError.ReadToEnd();
+            git.WaitForExit();
+            return git.ExitCode == 0 ? output.Trim() : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git installed
+        }
+    }
 
     public static async Task<DecapServer?> StartAsync(string themeDirectory, string repositoryRoot, TextWriter log)
     {
@@ -29,10 +80,11 @@ internal sealed class DecapServer : IDisposable
             log.WriteLine($"CMS not started: something already listens on 127.0.0.1:{Port} (another preview --cms?). Stop it and restart, or /admin/ would edit the files it serves.");
             return null;
         }
+        var mode = ChooseMode(repositoryRoot, log);
         var info = new ProcessStartInfo("node", [script]) { UseShellExecute = false, WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         info.Environment["PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["BIND_HOST"] = "127.0.0.1"; // without it decap-server listens on every interface
-        info.Environment["MODE"] = "fs";
+        info.Environment["MODE"] = mode;
         info.Environment["GIT_REPO_DIRECTORY"] = repositoryRoot;
         info.Environment["LOG_LEVEL"] = "warn";
         Process process;
@@ -49,7 +101,7 @@ internal sealed class DecapServer : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) log.WriteLine($"decap-server: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new DecapServer(process);
+        var server = new DecapServer(process) { Mode = mode };
 
         // decap-server answers "info" with the folder name of the repository it edits: wait for ours.
         var expected = Path.GetFileName(Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar));

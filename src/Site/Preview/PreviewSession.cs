@@ -24,7 +24,7 @@ internal sealed class PreviewSession : IAsyncDisposable
         _options = options with { Cache = new BuildCache() };
         Root = root;
         _log = log;
-        _live = new LiveReload(root);
+        _live = new LiveReload(root, options.OutputDirectory);
     }
 
     public string Root { get; }

@@ -73,6 +73,14 @@ internal sealed class SiteServer : IAsyncDisposable
             response.Headers.Location = path + "/" + request.QueryString;
             return;
         }
+        if (file is null && live is { LastBuildFailed: true })
+        {
+            // A fresh clone whose first build failed has no pages yet: show the errors rather than an empty 404.
+            response.StatusCode = StatusCodes.Status404NotFound;
+            response.ContentType = "text/html; charset=utf-8";
+            await response.WriteAsync(LiveReload.NotBuiltPage(path));
+            return;
+        }
         if (file is null)
         {
             response.StatusCode = StatusCodes.Status404NotFound;

@@ -178,13 +178,14 @@ public sealed class DecapConfigTests
     }
 
     [Fact]
-    public void Admin_page_loads_only_the_bundle_and_stays_out_of_the_sitemap_and_search()
+    public void Admin_page_loads_only_the_bundle_and_the_themes_cms_scripts_and_stays_out_of_the_sitemap_and_search()
     {
         var result = RealBuild.Value;
         var text = result.Files.OfType<TextOutput>().ToDictionary(f => f.Path, f => f.Text);
         var html = text["admin/index.html"];
         Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\">", html);
-        Assert.Equal(["<script src=\"decap-cms.js\"></script>"], System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>[^<]*</script>").Select(m => m.Value));
+        Assert.Equal(["decap-cms.js", "js-yaml.min.js", "cms-format.js", "cms-preview.js"],
+            System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>([^<]*)</script>").Select(m => System.Text.RegularExpressions.Regex.Match(m.Value, "src=\"([^\"]+)\"").Groups[1].Value + m.Groups[1].Value));
         Assert.DoesNotContain("<style", html);
         Assert.DoesNotContain(" style=", html);
         Assert.DoesNotContain("/admin/", text["sitemap.xml"]);

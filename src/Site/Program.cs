@@ -11,6 +11,7 @@ var drafts = new Option<bool>("--drafts") { Description = "Include pages marked 
 var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
 var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 for the preview server.", DefaultValueFactory = _ => 5080 };
 var cms = new Option<bool>("--cms") { Description = "Also start decap-server so /admin/ edits local files." };
+var verbose = new Option<bool>("--verbose") { Description = "Also print each article's reading grade and how long each stage took." };
 
 BuildOptions OptionsOf(ParseResult r, bool dryRun) => new()
 {
@@ -22,20 +23,20 @@ BuildOptions OptionsOf(ParseResult r, bool dryRun) => new()
     DryRun = dryRun,
 };
 
-var build = new Command("build", "Build the site into the output folder (replaced only when the build succeeds).") { input, theme, output, baseUrl, drafts, strict };
+var build = new Command("build", "Build the site into the output folder (replaced only when the build succeeds).") { input, theme, output, baseUrl, drafts, strict, verbose };
 build.SetAction(r =>
 {
     Site.Preview.ThemePackages.EnsureInstalled(r.GetValue(theme)!);
-    return Cli.Report(SiteBuilder.Build(OptionsOf(r, dryRun: false)), r.GetValue(strict), "build");
+    return Cli.Report(SiteBuilder.Build(OptionsOf(r, dryRun: false)), r.GetValue(strict), r.GetValue(verbose), "build");
 });
 
-var check = new Command("check", "Run every stage and validation, write nothing, and report reading grades.") { input, theme, output, baseUrl, drafts, strict };
+var check = new Command("check", "Run every stage and validation, write nothing, and report reading grades.") { input, theme, output, baseUrl, drafts, strict, verbose };
 check.SetAction(r =>
 {
     Site.Preview.ThemePackages.EnsureInstalled(r.GetValue(theme)!);
     var result = SiteBuilder.Build(OptionsOf(r, dryRun: true));
-    Cli.PrintGrades(result);
-    return Cli.Report(result, r.GetValue(strict), "check");
+    Cli.PrintGrades(result, r.GetValue(verbose));
+    return Cli.Report(result, r.GetValue(strict), r.GetValue(verbose), "check");
 });
 
 var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on change and reload open pages.") { input, theme, output, baseUrl, drafts, port, cms };
@@ -53,7 +54,7 @@ return await parsed.InvokeAsync();
 
 internal static class Cli
 {
-    public static int Report(BuildResult result, bool strict, string verb)
+    public static int Report(BuildResult result, bool strict, bool verbose, string verb)
     {
         var diagnostics = result.Diagnostics.Sorted();
         foreach (var d in diagnostics)
@@ -63,15 +64,25 @@ internal static class Cli
         }
         var errors = strict ? diagnostics.Count : diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count - errors;
-        var stages = string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Took.TotalMilliseconds:0} ms"));
         var total = result.Timings.Sum(t => t.Took.TotalMilliseconds);
-        Console.WriteLine($"{verb}: {result.Pages.Count} pages, {result.FileCount} files; {errors} error(s), {warnings} warning(s); {total:0} ms ({stages})");
+        var stages = verbose ? " (" + string.Join(", ", result.Timings.Select(t => $"{t.Stage} {t.Took.TotalMilliseconds:0} ms")) + ")" : "";
+        if (warnings > 0 && !strict)
+            Console.WriteLine($"{warnings} warning(s): the site builds, but the production build (build --strict, as Netlify runs it) fails on them.");
+        Console.WriteLine($"{verb}: {result.Pages.Count} pages, {result.FileCount} files; {errors} error(s), {warnings} warning(s); {total:0} ms{stages}");
         return errors > 0 ? 1 : 0;
     }
 
-    public static void PrintGrades(BuildResult result)
+    /// <summary>Reading grades, as an editor needs them: a line for the site, and one per article with <c>--verbose</c>.</summary>
+    public static void PrintGrades(BuildResult result, bool verbose)
     {
-        foreach (var p in result.Pages.Where(p => p.Page.IsArticle).OrderBy(p => p.Page.Source.DisplayPath, StringComparer.Ordinal))
-            Console.WriteLine($"{p.Page.Source.DisplayPath}: reading grade {p.Body.Readability.Grade:0.0} ({p.Body.Readability.Words} words, {p.Body.ReadingMinutes} min)");
+        var articles = result.Pages.Where(p => p.Page.IsArticle).OrderBy(p => p.Page.Source.DisplayPath, StringComparer.Ordinal).ToList();
+        if (articles.Count == 0) return;
+        if (verbose)
+            foreach (var p in articles)
+                Console.WriteLine($"{p.Page.Source.DisplayPath}: reading grade {p.Body.Readability.Grade:0.0} ({p.Body.Readability.Words} words, {p.Body.ReadingMinutes} min)");
+        var grades = articles.Select(p => p.Body.Readability.Grade).ToList();
+        var above = articles.Count(p => p.Body.Readability.Grade > Site.Markdown.Readability.TargetGrade);
+        Console.WriteLine($"Reading grades of {articles.Count} articles: {grades.Min():0.0} to {grades.Max():0.0} (target {Site.Markdown.Readability.TargetGrade:0} or lower); "
+            + (above == 0 ? "none above the target." : $"{above} above it, listed as warnings."));
     }
 }

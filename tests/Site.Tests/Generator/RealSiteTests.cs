@@ -95,6 +95,20 @@ public sealed class RealSiteTests
     }
 
     [Fact]
+    public void Check_prints_an_editors_summary_and_stage_timings_only_when_verbose()
+    {
+        using var site = TestSite.CopyOfReal();
+        var (exit, output) = RunCli(site.Root, "check");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"Reading grades of \d+ articles: \d+\.\d to \d+\.\d \(target 9 or lower\); none above the target\.", output);
+        Assert.DoesNotContain("input/articles/aftercare.md: reading grade", output);
+        Assert.DoesNotContain("layouts ", output);
+        var (_, verbose) = RunCli(site.Root, "check", "--verbose");
+        Assert.Contains("input/articles/aftercare.md: reading grade", verbose);
+        Assert.Matches(@"\(theme \d+ ms, pages \d+ ms", verbose);
+    }
+
+    [Fact]
     public void An_unreadable_questionnaire_is_one_diagnostic_not_a_crash_or_a_cascade()
     {
         using var site = TestSite.CopyOfReal();

@@ -25,7 +25,7 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor UnknownLayout = new("SITE018", Severity.Error, "Unknown layout '{0}'.{2} Layouts are the .sbn files in theme/layouts/: {1}.");
     public static readonly DiagnosticDescriptor MissingFile = new("SITE019", Severity.Error, "Required file is missing: {0}.");
     public static readonly DiagnosticDescriptor ArticleNotIndexed = new("SITE020", Severity.Error, "Articles must be written in input/articles/ and pages in input/pages/; '{0}' is in neither.");
-    public static readonly DiagnosticDescriptor RelatedDraft = new("SITE021", Severity.Error, "Related article '{0}' is a draft (draft: true in {1}), so it is not published: remove it from related, or publish the article.");
+    public static readonly DiagnosticDescriptor RelatedDraft = new("SITE024", Severity.Error, "Related article '{0}' is a draft (draft: true in {1}), so it is not published: remove it from related, or publish the article.");
     public static readonly DiagnosticDescriptor FewSources = new("SITE040", Severity.Warning, "The article cites {0} source(s); cite at least two.");
     public static readonly DiagnosticDescriptor ReviewDue = new("SITE041", Severity.Warning, "next_review ({0}) {1}: review the article and update last_reviewed and next_review.");
     public static readonly DiagnosticDescriptor LargeImage = new("SITE043", Severity.Warning, "The image is {0} KB; keep images under 200 KB (simplify the SVG or compress the picture).");

@@ -123,7 +123,7 @@ Text [@jones-2021].
         var draft = SideEffects.Replace("sources:", "draft: true\nsources:");
         Assert.Equal(
         [
-            "input/articles/aftercare.md(9,11): error SITE021: Related article 'side-effects' is a draft (draft: true in input/articles/side-effects.md), so it is not published: remove it from related, or publish the article.",
+            "input/articles/aftercare.md(9,11): error SITE024: Related article 'side-effects' is a draft (draft: true in input/articles/side-effects.md), so it is not published: remove it from related, or publish the article.",
             "input/articles/aftercare.md(11,26): error SITE204: Link '/articles/side-effects/#pain' leads to a draft (draft: true in input/articles/side-effects.md), which is not published: remove the link, or publish the page. (The preview shows drafts.)",
         ], Output(Article, sideEffects: draft));
         Assert.Empty(Output(Article, sideEffects: draft, drafts: true));

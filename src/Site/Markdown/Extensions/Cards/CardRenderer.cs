@@ -6,7 +6,7 @@ namespace Site.Markdown.Extensions.Cards;
 
 /// <summary>
 /// Renders a care card: a labelled box with an icon, then the editor's Markdown. An unknown kind is an error
-/// (SITE059) found while checking the page; it renders as a plain box so no path emits an unchecked class name.
+/// (SITE060) found while checking the page; it renders as a plain box so no path emits an unchecked class name.
 /// </summary>
 internal sealed class CardRenderer : HtmlObjectRenderer<CustomContainer>
 {

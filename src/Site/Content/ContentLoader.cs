@@ -28,11 +28,14 @@ internal static partial class ContentLoader
             diagnostics.Add(ContentDiagnostics.MissingFile, SourceSpan.FileOnly(Display(configPath)), Display(configPath));
             return null;
         }
-        var config = SiteConfig.Load(Display(configPath), File.ReadAllText(configPath), diagnostics);
+        var configText = SourceText.Read(configPath, Display(configPath), diagnostics);
+        if (configText is null) return null;
+        var config = SiteConfig.Load(Display(configPath), configText, diagnostics);
 
         var referencesPath = Path.Combine(inputDirectory, Reference.FileName);
-        var references = File.Exists(referencesPath)
-            ? Reference.LoadAll(Display(referencesPath), File.ReadAllText(referencesPath), diagnostics)
+        var referencesText = File.Exists(referencesPath) ? SourceText.Read(referencesPath, Display(referencesPath), diagnostics) : null;
+        var references = referencesText is not null
+            ? Reference.LoadAll(Display(referencesPath), referencesText, diagnostics)
             : new Dictionary<string, Reference>();
 
         var files = Directory.EnumerateFiles(inputDirectory, "*.md", SearchOption.AllDirectories)
@@ -89,15 +92,17 @@ internal static partial class ContentLoader
                 diagnostics.Add(ContentDiagnostics.ArticleNotIndexed, SourceSpan.FileOnly(display), relative);
             return null;
         }
-        var slug = Path.GetFileNameWithoutExtension(fullPath);
+        var slug = Slugs.FromFileName(Path.GetFileNameWithoutExtension(fullPath));
         if (!SlugPattern().IsMatch(slug))
         {
-            diagnostics.Add(ContentDiagnostics.BadFileName, SourceSpan.FileOnly(display), Path.GetFileName(fullPath), Slugs.From(slug));
+            diagnostics.Add(ContentDiagnostics.BadFileName, SourceSpan.FileOnly(display), Path.GetFileName(fullPath), slug);
             return null;
         }
-        var text = File.ReadAllText(fullPath);
+        var text = SourceText.Read(fullPath, display, diagnostics);
+        if (text is null) return null;
         var source = new SourceFile(fullPath, display, text);
-        var document = Markdig.Markdown.Parse(text, Markdown.SiteMarkdown.Pipeline);
+        var document = Markdown.NestingGuard.Parse(text, Markdown.SiteMarkdown.Pipeline, display, diagnostics);
+        if (document is null) return null;
         if (document.FirstOrDefault() is not YamlFrontMatterBlock block)
         {
             diagnostics.Add(ContentDiagnostics.MissingFrontMatter, SourceSpan.FileOnly(display));
@@ -137,7 +142,7 @@ internal static partial class ContentLoader
     public static string? UrlOf(string inputDirectory, string fullPath)
     {
         var relative = Path.GetRelativePath(inputDirectory, fullPath).Replace('\\', '/');
-        var slug = Path.GetFileNameWithoutExtension(fullPath);
+        var slug = Slugs.FromFileName(Path.GetFileNameWithoutExtension(fullPath));
         return relative.Count(c => c == '/') != 1 ? null : relative[..relative.IndexOf('/')] switch
         {
             ArticlesFolder => $"/{ArticlesFolder}/{slug}/",

@@ -30,7 +30,11 @@ internal static partial class ContentLoader
         }
         var configText = SourceText.Read(configPath, Display(configPath), diagnostics);
         if (configText is null) return null;
+        var errorsBefore = diagnostics.ErrorCount;
         var config = SiteConfig.Load(Display(configPath), configText, diagnostics);
+        // An empty site.yml is no YAML document at all: without this the build would stop without saying why.
+        if (config is null && diagnostics.ErrorCount == errorsBefore)
+            diagnostics.Add(ContentDiagnostics.WrongType, SourceSpan.FileOnly(Display(configPath)), SiteConfig.FileName, "a mapping of keys to values");
 
         var referencesPath = Path.Combine(inputDirectory, Reference.FileName);
         var referencesText = File.Exists(referencesPath) ? SourceText.Read(referencesPath, Display(referencesPath), diagnostics) : null;
@@ -48,6 +52,14 @@ internal static partial class ContentLoader
             : cache.LoadPage(files[i], context, bag => LoadPage(inputDirectory, files[i], config, layouts, today, bag), diagnostics));
 
         var loaded = pages.OfType<Page>().Where(p => includeDrafts || !p.Meta.Draft).ToList();
+        // File names now differ in more than their slug ('About.md', 'Über die Kopfhaut.md'): the first file keeps a
+        // URL, the others are reported and left out, as later stages key pages by URL and slug.
+        loaded = [.. loaded.GroupBy(p => p.Url, StringComparer.Ordinal).Select(g =>
+        {
+            foreach (var other in g.Skip(1))
+                diagnostics.Add(ContentDiagnostics.DuplicateUrl, SourceSpan.FileOnly(other.Source.DisplayPath), g.Key, g.First().Source.DisplayPath);
+            return g.First();
+        })];
         var failed = files.Where((f, i) => pages[i] is null).Select(f => UrlOf(inputDirectory, f)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         CheckCrossReferences(loaded, failed, references, diagnostics);
 

@@ -75,6 +75,9 @@ internal sealed class TemplateEngine
             EnableRelaxedMemberAccess = false,
             TemplateLoader = new PartialLoader(_partialsDirectory),
             LoopLimit = 100_000,
+            // Scriban cuts any string past 1 MB (its default) when it writes it: a long article's body lost its end,
+            // reference list included, without a word.
+            LimitToString = 0,
         };
         // Partials are parsed once per build; Scriban looks here before asking the loader.
         foreach (var (name, partial) in _partials) context.CachedTemplates[Path.Combine(_partialsDirectory, name + ".sbn")] = partial;

@@ -120,10 +120,14 @@ internal static partial class ContentLoader
             diagnostics.Add(ContentDiagnostics.MissingFrontMatter, SourceSpan.FileOnly(display));
             return null;
         }
-        var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice.ToString()));
+        // An empty block ('---' right after '---') has no line array at all.
+        var yaml = block.Lines.Count == 0 ? "" : string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice.ToString()));
         // YAML line n is file line n + block.Line + 1: block.Line is the 0-based line of the opening '---'.
         var lineOffset = block.Line + 1;
-        var root = YamlFields.ParseRoot(yaml, display, lineOffset, diagnostics);
+        // Front matter that is empty or only comments is no YAML document: read it as no keys, so the missing ones are named.
+        var yamlErrors = new DiagnosticBag();
+        var root = YamlFields.ParseRoot(yaml, display, lineOffset, yamlErrors) ?? (yamlErrors.HasErrors ? null : new YamlMappingNode());
+        diagnostics.AddRange(yamlErrors.Sorted());
         if (root is not YamlMappingNode map)
         {
             if (root is not null)

@@ -6,8 +6,9 @@ using SourceSpan = Site.Diagnostics.SourceSpan;
 namespace Site.Markdown;
 
 /// <summary>
-/// Keeps absurdly deep Markdown (a line of 5,000 '&gt;', a list nested 1,500 deep) from reaching Markdig, which throws
-/// an exception without a position once its containers nest 128 deep; and from the recursive walks after it. The
+/// Keeps absurdly deep Markdown (a line of 5,000 '&gt;', a list nested 1,500 deep, 400 '*' around a word) from reaching
+/// Markdig, which throws an exception without a position once its containers nest 128 deep (in the parser for blocks,
+/// in the renderer for emphasis and links inside them); and from the recursive walks after it. The
 /// scan is a cheap approximation of CommonMark's container rules (block quote markers, list markers and their
 /// indentation); anything it misses is still caught around the parse and reported at the deepest line it saw.
 /// </summary>
@@ -29,15 +30,51 @@ internal static class NestingGuard
             diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, new SourceSpan(displayPath, deepest.Line, deepest.Column), deepest.Levels, MaxLevels);
             return null;
         }
+        MarkdownDocument document;
         try
         {
-            return Markdig.Markdown.Parse(text, pipeline);
+            document = Markdig.Markdown.Parse(text, pipeline);
         }
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
             diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, new SourceSpan(displayPath, deepest.Line, deepest.Column), deepest.Levels, MaxLevels);
             return null;
         }
+        // Emphasis, links and brackets nest inside the blocks; Markdig parses 200 levels of '*' but throws when it renders them.
+        if (DeepestNode(document) is { } tooDeep)
+        {
+            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, new SourceSpan(displayPath, tooDeep.Node.Line + 1, tooDeep.Node.Column + 1), tooDeep.Depth, MaxTreeDepth);
+            return null;
+        }
+        return document;
+    }
+
+    /// <summary>Levels of the syntax tree (blocks and inlines) a page may have; Markdig's renderer stops near 130.</summary>
+    public const int MaxTreeDepth = 100;
+
+    /// <summary>The first node, in document order, deeper than <see cref="MaxTreeDepth"/> in the syntax tree, or null.
+    /// Walked with an explicit stack: the point is not to recurse.</summary>
+    public static (MarkdownObject Node, int Depth)? DeepestNode(MarkdownDocument document)
+    {
+        var stack = new Stack<(MarkdownObject Node, int Depth)>();
+        stack.Push((document, 1));
+        var children = new List<MarkdownObject>();
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxTreeDepth) return (node, depth);
+            children.Clear();
+            switch (node)
+            {
+                case ContainerBlock container: children.AddRange(container); break;
+                case LeafBlock { Inline: { } inline }: children.Add(inline); break;
+                case Markdig.Syntax.Inlines.ContainerInline container:
+                    for (var child = container.FirstChild; child is not null; child = child.NextSibling) children.Add(child);
+                    break;
+            }
+            for (var i = children.Count - 1; i >= 0; i--) stack.Push((children[i], depth + 1));
+        }
+        return null;
     }
 
     /// <summary>Where nesting first exceeds <see cref="MaxLevels"/> (its line, and the column of the marker that

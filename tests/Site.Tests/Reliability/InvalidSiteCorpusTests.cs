@@ -23,6 +23,7 @@ public sealed class InvalidSiteCorpusTests
         ["062-list-1000-deep"] = site => Append(site, "input/articles/good.md", "\n" + NestedList(1000)),
         ["063-list-1500-deep"] = site => Append(site, "input/articles/good.md", "\n" + NestedList(1500)),
         ["064-ordered-list-1000-deep"] = site => Append(site, "input/articles/good.md", "\n" + string.Concat(Enumerable.Repeat("1. ", 1000)) + "Too deep.\n"),
+        ["065-emphasis-400-deep"] = site => Append(site, "input/articles/good.md", "\n" + new string('*', 400) + "x" + new string('*', 400) + "\n"),
         ["066-quotes-32-deep-allowed"] = site => Append(site, "input/articles/good.md", "\n" + new string('>', NestingLimit) + " Deep but allowed.\n"),
         ["067-quotes-33-deep"] = site => Append(site, "input/articles/good.md", "\n" + new string('>', NestingLimit + 1) + " One too deep.\n"),
     };

@@ -9,11 +9,15 @@ namespace Site.Content;
 /// </summary>
 internal static class SourceText
 {
+    /// <summary>Characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF).</summary>
+    private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
+
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
     /// The text of <paramref name="fullPath"/> without its BOM, or null after adding SITE021 at the line and column of
-    /// the first byte that is not UTF-8.
+    /// the first byte that is not UTF-8 (or SITE022 at the first control character).
     /// </summary>
     public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
@@ -28,7 +32,17 @@ internal static class SourceText
         problem = null;
         var bom = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
         var body = bytes[bom..];
-        if (System.Text.Unicode.Utf8.IsValid(body)) return Strict.GetString(body);
+        if (System.Text.Unicode.Utf8.IsValid(body))
+        {
+            var text = Strict.GetString(body);
+            var control = text.AsSpan().IndexOfAny(Invisible);
+            if (control < 0) return text;
+            // Control characters are invisible in most editors and not allowed in XML (the feed and sitemap): corruption.
+            var start = control == 0 ? 0 : text.LastIndexOf('\n', control - 1) + 1;
+            var row = text.AsSpan(0, start).Count('\n') + 1;
+            problem = ContentDiagnostics.ControlCharacter.At(new SourceSpan(displayPath, row, control - start + 1), $"U+{(int)text[control]:X4}");
+            return null;
+        }
 
         // The first invalid byte: the longest valid prefix ends right before it.
         var bad = FirstInvalid(body);

@@ -135,6 +135,12 @@ internal static class BodyRenderer
                     links.Add(new ContentLink(url, at, link.IsImage));
                     break;
                 case AutolinkInline auto:
+                    // <javascript:alert(1)> is an autolink too: the same schemes are refused as in [text](url).
+                    if (!auto.IsEmail && !IsSafeUrl(auto.Url))
+                    {
+                        diagnostics.Add(MarkdownDiagnostics.UnsafeLink, at, auto.Url);
+                        auto.Url = "";
+                    }
                     links.Add(new ContentLink(auto.Url, at, false));
                     break;
                 case CitationInline citation:

@@ -34,8 +34,10 @@ public sealed class BuildFuzzTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var failures = new List<string>();
         var stats = new Stats();
+        var processed = 0;
         foreach (var batch in seeds.Chunk(BatchSize))
         {
+            processed += batch.Length;
             foreach (var old in Directory.EnumerateFiles(site.PathOf("input/articles"), "fuzz-*.md")) File.Delete(old);
             var files = new Dictionary<string, string>(StringComparer.Ordinal); // display path → case seed
             for (var i = 0; i < batch.Length; i++)
@@ -52,7 +54,7 @@ public sealed class BuildFuzzTests(ITestOutputHelper output)
                 if (failures.Count >= 5) break;
             }
         }
-        var summary = $"fuzz: {seeds.Count} cases in {clock.Elapsed.TotalSeconds:0.0} s ({seeds.Count / Math.Max(clock.Elapsed.TotalSeconds, 0.001):0} cases/s), first seed {firstSeed}, {failures.Count} failing batch(es); "
+        var summary = $"fuzz: {processed} of {seeds.Count} cases in {clock.Elapsed.TotalSeconds:0.0} s ({processed / Math.Max(clock.Elapsed.TotalSeconds, 0.001):0} cases/s), first seed {firstSeed}, {failures.Count} failing batch(es); "
             + $"{stats.Builds} builds ({stats.CleanBuilds} without errors), {stats.Pages} pages parsed, {stats.Diagnostics} diagnostics placed ({stats.Ids.Count} ids: {string.Join(" ", stats.Ids.OrderBy(i => i, StringComparer.Ordinal))})";
         output.WriteLine(summary);
         Console.WriteLine(summary);

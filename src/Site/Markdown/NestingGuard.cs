@@ -43,10 +43,22 @@ internal static class NestingGuard
         // Emphasis, links and brackets nest inside the blocks; Markdig parses 200 levels of '*' but throws when it renders them.
         if (DeepestNode(document) is { } tooDeep)
         {
-            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, new SourceSpan(displayPath, tooDeep.Node.Line + 1, tooDeep.Node.Column + 1), tooDeep.Depth, MaxTreeDepth);
+            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, PlaceOf(text, tooDeep.Node, displayPath), tooDeep.Depth, MaxTreeDepth);
             return null;
         }
         return document;
+    }
+
+    /// <summary>
+    /// A node's place from its character offset, counting lines as the other Markdown diagnostics do: a node's own
+    /// Line is relative to its table cell or other container in some of Markdig's parsers.
+    /// </summary>
+    private static SourceSpan PlaceOf(string text, MarkdownObject node, string displayPath)
+    {
+        var offset = node.Span.Start;
+        if (offset < 0 || offset > text.Length) return new SourceSpan(displayPath, node.Line + 1, node.Column + 1);
+        var lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
+        return new SourceSpan(displayPath, text.AsSpan(0, lineStart).Count('\n') + 1, offset - lineStart + 1);
     }
 
     /// <summary>Levels of the syntax tree (blocks and inlines) a page may have; Markdig's renderer stops near 130.</summary>

@@ -15,8 +15,8 @@ namespace Site.Tests.Reliability.Fuzz;
 /// </summary>
 public sealed class BuildFuzzTests(ITestOutputHelper output)
 {
-    private const int DefaultCases = 1500;
-    private const int BatchSize = 25;
+    private const int DefaultCases = 1000;
+    private const int BatchSize = 50;
     private static readonly TimeSpan BuildTimeBox = TimeSpan.FromSeconds(60);
 
     [Fact]

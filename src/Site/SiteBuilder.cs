@@ -147,13 +147,16 @@ internal static class SiteBuilder
     private static Questionnaire.Questionnaire? LoadQuestionnaire(BuildOptions options, DiagnosticBag diagnostics)
     {
         var path = QuestionnairePath(options);
-        return File.Exists(path) ? QuestionnaireLoader.Load(ContentLoader.Display(path), File.ReadAllText(path), diagnostics) : null;
+        // Read as strict UTF-8 like every input file: a mis-encoded answer text must not reach readers as '�'.
+        return File.Exists(path) && Content.SourceText.Read(path, ContentLoader.Display(path), diagnostics) is { } text
+            ? QuestionnaireLoader.Load(ContentLoader.Display(path), text, diagnostics) : null;
     }
 
     private static SynonymTable LoadSynonyms(BuildOptions options, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(options.InputDirectory, "search", "synonyms.yml");
-        return File.Exists(path) ? SynonymTable.Load(ContentLoader.Display(path), File.ReadAllText(path), diagnostics) : SynonymTable.Empty;
+        return File.Exists(path) && Content.SourceText.Read(path, ContentLoader.Display(path), diagnostics) is { } text
+            ? SynonymTable.Load(ContentLoader.Display(path), text, diagnostics) : SynonymTable.Empty;
     }
 
     private static Dictionary<Page, RenderedBody> RenderBodies(List<Page> pages, SiteContent content, DiagnosticBag diagnostics)

@@ -48,6 +48,9 @@ public sealed class BuildFuzzTests(ITestOutputHelper output)
                 files[relative] = batch[i];
             }
             var problem = Check(site, files, stats);
+            // Long runs report as they go (the test's own output appears only at its end): FUZZ_PROGRESS names a file.
+            if (Environment.GetEnvironmentVariable("FUZZ_PROGRESS") is { Length: > 0 } progress && (processed / BatchSize) % 20 == 0)
+                File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss} {processed} cases, {clock.Elapsed.TotalSeconds:0} s, {failures.Count + (problem is null ? 0 : 1)} failing batch(es)\n");
             if (problem is not null)
             {
                 failures.Add(Isolate(site, gen, batch) ?? problem);

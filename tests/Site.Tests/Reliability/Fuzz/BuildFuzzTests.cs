@@ -15,7 +15,7 @@ namespace Site.Tests.Reliability.Fuzz;
 /// </summary>
 public sealed class BuildFuzzTests(ITestOutputHelper output)
 {
-    private const int DefaultCases = 1000;
+    private const int DefaultCases = 3000;
     private const int BatchSize = 50;
     private static readonly TimeSpan BuildTimeBox = TimeSpan.FromSeconds(60);
 

@@ -244,12 +244,15 @@ internal static class SiteBuilder
     private static Questionnaire.Questionnaire? LoadQuestionnaire(BuildOptions options, ProjectPaths paths, DiagnosticBag diagnostics)
     {
         var path = QuestionnairePath(options);
-        return File.Exists(path) ? QuestionnaireLoader.Load(paths.Display(path), File.ReadAllText(path), diagnostics) : null;
+        // Read as strict UTF-8 like every input file: a mis-encoded answer text must not reach readers as '�'.
+        return File.Exists(path) && Content.SourceText.Read(path, paths.Display(path), diagnostics) is { } text
+            ? QuestionnaireLoader.Load(paths.Display(path), text, diagnostics) : null;
     }
 
     private static SynonymTable LoadSynonyms(BuildOptions options, ProjectPaths paths, DiagnosticBag diagnostics)
     {
         var path = SynonymsPath(options);
-        return File.Exists(path) ? SynonymTable.Load(paths.Display(path), File.ReadAllText(path), diagnostics) : SynonymTable.Empty;
+        return File.Exists(path) && Content.SourceText.Read(path, paths.Display(path), diagnostics) is { } text
+            ? SynonymTable.Load(paths.Display(path), text, diagnostics) : SynonymTable.Empty;
     }
 }

@@ -25,6 +25,8 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor UnknownLayout = new("SITE018", Severity.Error, "Unknown layout '{0}'.{2} Layouts are the .sbn files in theme/layouts/: {1}.");
     public static readonly DiagnosticDescriptor MissingFile = new("SITE019", Severity.Error, "Required file is missing: {0}.");
     public static readonly DiagnosticDescriptor ArticleNotIndexed = new("SITE020", Severity.Error, "Articles must be written in input/articles/ and pages in input/pages/; '{0}' is in neither.");
+    public static readonly DiagnosticDescriptor InvalidUtf8 = new("SITE021", Severity.Error, "The file is not valid UTF-8 at byte {0} (text pasted from a word processor is often Windows-1252): save it as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8); in Notepad or VS Code: choose the encoding UTF-8 when saving) and check the characters around this place.");
+    public static readonly DiagnosticDescriptor ControlCharacter = new("SITE022", Severity.Error, "The file contains the control character {0}, which is invisible in most editors and cannot be published: delete it (retype the characters around this place if you cannot see it).");
     public static readonly DiagnosticDescriptor RelatedDraft = new("SITE024", Severity.Error, "Related article '{0}' is a draft (draft: true in {1}), so it is not published: remove it from related, or publish the article.");
     public static readonly DiagnosticDescriptor FewSources = new("SITE040", Severity.Warning, "The article cites {0} source(s); cite at least two.");
     public static readonly DiagnosticDescriptor ReviewDue = new("SITE041", Severity.Warning, "next_review ({0}) {1}: review the article and update last_reviewed and next_review.");

@@ -44,12 +44,20 @@ internal static class ContentLoader
         var configPath = Path.Combine(inputDirectory, SiteConfig.FileName);
         SiteConfig? config = null;
         if (!File.Exists(configPath)) diagnostics.Add(ContentDiagnostics.MissingFile, SourceSpan.FileOnly(paths.Display(configPath)), paths.Display(configPath));
-        else config = SiteConfig.Load(paths.Display(configPath), File.ReadAllText(configPath), diagnostics);
+        else if (SourceText.Read(configPath, paths.Display(configPath), diagnostics) is { } configText)
+        {
+            var errorsBefore = diagnostics.ErrorCount;
+            config = SiteConfig.Load(paths.Display(configPath), configText, diagnostics);
+            // An empty site.yml is no YAML document at all: without this the build would stop without saying why.
+            if (config is null && diagnostics.ErrorCount == errorsBefore)
+                diagnostics.Add(ContentDiagnostics.WrongType, SourceSpan.FileOnly(paths.Display(configPath)), SiteConfig.FileName, "a mapping of keys to values");
+        }
 
         var referencesPath = Path.Combine(inputDirectory, Reference.FileName);
         var own = new DiagnosticBag();
-        var references = File.Exists(referencesPath)
-            ? Reference.LoadAll(paths.Display(referencesPath), File.ReadAllText(referencesPath), own)
+        var referencesText = File.Exists(referencesPath) ? SourceText.Read(referencesPath, paths.Display(referencesPath), own) : null;
+        var references = referencesText is not null
+            ? Reference.LoadAll(paths.Display(referencesPath), referencesText, own)
             : new Dictionary<string, Reference>();
         diagnostics.AddRange(own.Sorted());
         // A references file that failed to read is one mistake: every citation of it is not a second one.
@@ -68,7 +76,15 @@ internal static class ContentLoader
         Parallel.For(0, files.Count, i => loaded[i] = cache is null ? LoadFile(files[i], context) : cache.Load(files[i], context, () => LoadFile(files[i], context)));
         foreach (var file in loaded) diagnostics.AddRange(file.Diagnostics);
 
-        var pages = loaded.Select(f => f.Page).OfType<Page>().Where(p => includeDrafts || !p.Meta.Draft).ToList();
+        // File names differ in more than their slug ('About.md', 'Über die Kopfhaut.md'): the first file keeps a URL,
+        // the others are reported and left out, as later stages key pages by URL and slug.
+        var pages = loaded.Select(f => f.Page).OfType<Page>().Where(p => includeDrafts || !p.Meta.Draft)
+            .GroupBy(p => p.Url, StringComparer.Ordinal).Select(g =>
+            {
+                foreach (var other in g.Skip(1))
+                    diagnostics.Add(ContentDiagnostics.DuplicateUrl, SourceSpan.FileOnly(other.Source.DisplayPath), g.Key, g.First().Source.DisplayPath);
+                return g.First();
+            }).ToList();
         var drafts = includeDrafts ? [] : loaded.Select(f => f.Page).OfType<Page>().Where(p => p.Meta.Draft)
             .GroupBy(p => p.Url).ToDictionary(g => g.Key, g => g.First().Source.DisplayPath, StringComparer.Ordinal);
         var failed = loaded.Where(f => f.Page is null && f.Url is not null).Select(f => f.Url!).ToHashSet(StringComparer.Ordinal);
@@ -107,15 +123,22 @@ internal static class ContentLoader
                 diagnostics.Add(ContentDiagnostics.ArticleNotIndexed, SourceSpan.FileOnly(display), relative);
             return null;
         }
-        var text = File.ReadAllText(fullPath);
-        return Parse(text, new SourceFile(fullPath, display), kind.Value, UrlOf(context.InputDirectory, fullPath)!, context, diagnostics);
+        if (UrlOf(context.InputDirectory, fullPath) is not { } url)
+        {
+            diagnostics.Add(ContentDiagnostics.BadFileName, SourceSpan.FileOnly(display), Path.GetFileName(fullPath), "");
+            return null;
+        }
+        var text = SourceText.Read(fullPath, display, diagnostics);
+        if (text is null) return null;
+        return Parse(text, new SourceFile(fullPath, display), kind.Value, url, context, diagnostics);
     }
 
     /// <summary>Reads one page from its text: the whole of phase A but the disk. Tests call it with fixture text.</summary>
     public static Page? Parse(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics)
     {
         var display = source.DisplayPath;
-        var document = Markdig.Markdown.Parse(text, SiteMarkdown.Pipeline);
+        var document = NestingGuard.Parse(text, SiteMarkdown.Pipeline, display, diagnostics);
+        if (document is null) return null;
         if (document.FirstOrDefault() is not YamlFrontMatterBlock block)
         {
             diagnostics.Add(ContentDiagnostics.MissingFrontMatter, SourceSpan.FileOnly(display));
@@ -125,7 +148,10 @@ internal static class ContentLoader
         // the 0-based line of the opening '---').
         var lineOffset = block.Line + 1;
         var yaml = block.Lines.Count == 0 ? "" : text[block.Lines.Lines[0].Slice.Start..(block.Lines.Lines[block.Lines.Count - 1].Slice.End + 1)];
-        var root = YamlFields.ParseRoot(yaml, display, lineOffset, diagnostics);
+        // Front matter that is empty or only comments is no YAML document: read it as no keys, so the missing ones are named.
+        var yamlErrors = new DiagnosticBag();
+        var root = YamlFields.ParseRoot(yaml, display, lineOffset, yamlErrors) ?? (yamlErrors.HasErrors ? null : new YamlMappingNode());
+        diagnostics.AddRange(yamlErrors.Sorted());
         if (root is not YamlMappingNode map)
         {
             if (root is not null)
@@ -171,8 +197,8 @@ internal static class ContentLoader
     public static string? UrlOf(string inputDirectory, string fullPath)
     {
         var relative = Path.GetRelativePath(inputDirectory, fullPath).Replace('\\', '/');
-        var slug = Slugs.From(Path.GetFileNameWithoutExtension(fullPath));
-        if (slug.Length == 0) slug = "page";
+        var slug = Slugs.FromFileName(Path.GetFileNameWithoutExtension(fullPath));
+        if (slug.Length == 0) return null;
         return KindOf(relative) switch
         {
             PageKind.Article => $"/{ArticlesFolder}/{slug}/",

@@ -215,11 +215,20 @@ internal sealed class YamlFields
     /// <summary>Parses YAML text into its single root node, reporting syntax errors at their true line.</summary>
     public static YamlNode? ParseRoot(string text, string file, int lineOffset, DiagnosticBag diagnostics)
     {
+        var parser = new RecordingParser(new YamlDotNet.Core.Parser(new StringReader(text)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (ArgumentException) when (parser.Previous is { } previous)
+        {
+            // YamlDotNet's node builder rejects some event sequences the parser accepts ("- :", a key and value both
+            // empty) with an ArgumentException and no position: the last event it read is next to the mistake.
+            diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, (int)previous.Start.Line + lineOffset, (int)previous.Start.Column),
+                "a key or list item here is empty or incomplete");
+            return null;
         }
         catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
@@ -228,5 +237,19 @@ internal sealed class YamlFields
             diagnostics.Add(ContentDiagnostics.YamlSyntax, new SourceSpan(file, line + lineOffset, column), message);
             return null;
         }
+    }
+}
+
+/// <summary>Remembers the event before the current one, to give a place to errors that come without one.</summary>
+internal sealed class RecordingParser(YamlDotNet.Core.IParser inner) : YamlDotNet.Core.IParser
+{
+    public YamlDotNet.Core.Events.ParsingEvent? Previous { get; private set; }
+
+    public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+    public bool MoveNext()
+    {
+        Previous = inner.Current ?? Previous;
+        return inner.MoveNext();
     }
 }

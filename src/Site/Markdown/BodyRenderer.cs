@@ -209,6 +209,12 @@ internal static class BodyRenderer
                         Link(link);
                         break;
                     case AutolinkInline auto:
+                        // <javascript:alert(1)> is an autolink too: the same schemes are refused as in [text](url).
+                        if (!auto.IsEmail && !IsSafeUrl(auto.Url))
+                        {
+                            diagnostics.Add(MarkdownDiagnostics.UnsafeLink, At(inline), auto.Url);
+                            auto.Url = "";
+                        }
                         Links.Add(new ContentLink(auto.Url, At(inline), false));
                         if (IsExternal(auto.Url)) auto.GetAttributes().AddPropertyIfNotExist("rel", ExternalRel);
                         break;

@@ -13,6 +13,7 @@ internal static class MarkdownDiagnostics
     public static readonly DiagnosticDescriptor CitationNotInSources = new("SITE055", Severity.Warning, "Citation '@{0}' is not listed in the front matter's sources; it is added to the page's list, but list it there too.");
     public static readonly DiagnosticDescriptor ReadingGrade = new("SITE056", Severity.Warning, "Reading grade {0:0.0} is above the target of {1}: use shorter sentences and plainer words.");
     public static readonly DiagnosticDescriptor UnsafeLink = new("SITE058", Severity.Error, "Link target '{0}' uses a scheme that is not allowed; use https:, mailto:, tel: or a path on this site.");
+    public static readonly DiagnosticDescriptor TooDeeplyNested = new("SITE059", Severity.Error, "Markdown is nested {0} levels deep here (block quotes, lists, emphasis or links inside each other); at most {1} are allowed. Remove the extra '>', '*' or list indentation.");
     public static readonly DiagnosticDescriptor UnknownCard = new("SITE060", Severity.Error, "Unknown card ':::{0}'. Cards are: {1}.");
     public static readonly DiagnosticDescriptor DuplicateHeadingId = new("SITE057", Severity.Warning, "Two headings share the id '{0}'; links to it reach only the first.");
 }

@@ -36,7 +36,7 @@ internal sealed class OutputWriter : IDisposable
         var full = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
-        RemoveLeftovers(parent, Path.GetFileName(full));
+        RecoverFromInterruptedBuilds(full);
         var staging = Path.Combine(parent, $".{Path.GetFileName(full)}.new-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         return new OutputWriter(staging, full, null);
@@ -145,26 +145,43 @@ internal sealed class OutputWriter : IDisposable
     }
 
     /// <summary>
-    /// Staging and previous-output folders that a killed build left beside the output: removed before a new build
-    /// starts, unless the process that made them is still running.
+    /// A build killed mid-way (Ctrl+C twice, a CI timeout, a closed laptop) leaves its staging folder, or, killed between
+    /// the two renames of the swap, the previous site under its old-name with no output folder at all. The next build
+    /// puts that previous site back and removes what the dead one left, so folders never pile up beside the output.
     /// </summary>
-    private static void RemoveLeftovers(string parent, string name)
+    internal static void RecoverFromInterruptedBuilds(string output)
     {
-        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*-*"))
+        var parent = Path.GetDirectoryName(output)!;
+        var name = Path.GetFileName(output);
+        // Folders of a build that is still running (the preview and a build in another terminal) are left alone.
+        var olds = Directory.EnumerateDirectories(parent, $".{name}.old-*").Where(IsLeftByADeadBuild).ToList();
+        if (!Directory.Exists(output) && olds.Count == 1)
         {
-            var parts = Path.GetFileName(dir)[(name.Length + 2)..].Split('-');
-            if (parts.Length < 2 || parts[0] is not ("new" or "old")) continue;
-            if (int.TryParse(parts[1], out var pid) && pid != Environment.ProcessId && IsRunning(pid)) continue;
-            if (int.TryParse(parts[1], out pid) && pid == Environment.ProcessId) continue; // this process's own, in use
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            Directory.Move(olds[0], output);
+            olds.Clear();
+        }
+        foreach (var stale in olds.Concat(Directory.EnumerateDirectories(parent, $".{name}.new-*").Where(IsLeftByADeadBuild)))
+        {
+            try { Directory.Delete(stale, recursive: true); }
+            catch (IOException) { } // the next build tries again
         }
     }
 
-    private static bool IsRunning(int pid)
+    /// <summary>Staging names carry the process id of their build: <c>.output.new-PID-GUID</c>.</summary>
+    private static bool IsLeftByADeadBuild(string folder)
     {
-        try { using var process = System.Diagnostics.Process.GetProcessById(pid); return !process.HasExited; }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
+        var parts = Path.GetFileName(folder).Split('-');
+        if (parts.Length < 3 || !int.TryParse(parts[^2], out var pid)) return true; // an older build's name, without a pid
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process
+        }
     }
 }
 

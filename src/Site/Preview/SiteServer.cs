@@ -29,17 +29,19 @@ internal sealed class SiteServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public static async Task<SiteServer> StartAsync(string outputDirectory, NetlifyConfig netlify, int port = 0, LiveReload? live = null)
+    /// <summary>Serves <paramref name="outputDirectory"/> on 127.0.0.1 (the preview is for the editor's own machine)
+    /// unless <paramref name="address"/> says otherwise.</summary>
+    public static async Task<SiteServer> StartAsync(string outputDirectory, NetlifyConfig netlify, int port = 0, LiveReload? live = null, IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(k => k.Listen(address ?? IPAddress.Loopback, port));
         var app = builder.Build();
         var root = Path.GetFullPath(outputDirectory);
         app.Run(context => Serve(context, root, netlify, live));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SiteServer(app, new Uri(address.Replace("[::]", "127.0.0.1") + "/"));
+        var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SiteServer(app, new Uri(listening.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/"));
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancel) => _app.WaitForShutdownAsync(cancel);

@@ -1,0 +1,154 @@
+using Markdig;
+using Markdig.Syntax;
+using Site.Diagnostics;
+using SourceSpan = Site.Diagnostics.SourceSpan;
+
+namespace Site.Markdown;
+
+/// <summary>
+/// Keeps absurdly deep Markdown (a line of 5,000 '&gt;', a list nested 1,500 deep, 400 '*' around a word) from reaching
+/// Markdig, which throws an exception without a position once its containers nest 128 deep (in the parser for blocks,
+/// in the renderer for emphasis and links inside them); and from the recursive walks after it. The
+/// scan is a cheap approximation of CommonMark's container rules (block quote markers, list markers and their
+/// indentation); anything it misses is still caught around the parse and reported at the deepest line it saw.
+/// </summary>
+internal static class NestingGuard
+{
+    /// <summary>Block quotes and lists inside each other. Markdig counts a list as two levels (list and item), so 32
+    /// stays well below its limit of 128 while no readable page comes near it.</summary>
+    public const int MaxLevels = 32;
+
+    /// <summary>
+    /// Parses <paramref name="text"/> with <paramref name="pipeline"/>, or returns null after adding SITE059 at the
+    /// file, line and column where the nesting goes too deep.
+    /// </summary>
+    public static MarkdownDocument? Parse(string text, MarkdownPipeline pipeline, string displayPath, DiagnosticBag diagnostics)
+    {
+        var deepest = Deepest(text);
+        if (deepest.Levels > MaxLevels)
+        {
+            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, new SourceSpan(displayPath, deepest.Line, deepest.Column), deepest.Levels, MaxLevels);
+            return null;
+        }
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(text, pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, new SourceSpan(displayPath, deepest.Line, deepest.Column), deepest.Levels, MaxLevels);
+            return null;
+        }
+        // Emphasis, links and brackets nest inside the blocks; Markdig parses 200 levels of '*' but throws when it renders them.
+        if (DeepestNode(document) is { } tooDeep)
+        {
+            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, PlaceOf(text, tooDeep.Node, displayPath), tooDeep.Depth, MaxTreeDepth);
+            return null;
+        }
+        return document;
+    }
+
+    /// <summary>
+    /// A node's place from its character offset, counting lines as the other Markdown diagnostics do: a node's own
+    /// Line is relative to its table cell or other container in some of Markdig's parsers.
+    /// </summary>
+    private static SourceSpan PlaceOf(string text, MarkdownObject node, string displayPath)
+    {
+        var offset = node.Span.Start;
+        if (offset < 0 || offset > text.Length) return new SourceSpan(displayPath, node.Line + 1, node.Column + 1);
+        var lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
+        return new SourceSpan(displayPath, text.AsSpan(0, lineStart).Count('\n') + 1, offset - lineStart + 1);
+    }
+
+    /// <summary>Levels of the syntax tree (blocks and inlines) a page may have; Markdig's renderer stops near 130.</summary>
+    public const int MaxTreeDepth = 100;
+
+    /// <summary>The first node, in document order, deeper than <see cref="MaxTreeDepth"/> in the syntax tree, or null.
+    /// Walked with an explicit stack: the point is not to recurse.</summary>
+    public static (MarkdownObject Node, int Depth)? DeepestNode(MarkdownDocument document)
+    {
+        var stack = new Stack<(MarkdownObject Node, int Depth)>();
+        stack.Push((document, 1));
+        var children = new List<MarkdownObject>();
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxTreeDepth) return (node, depth);
+            children.Clear();
+            switch (node)
+            {
+                case ContainerBlock container: children.AddRange(container); break;
+                case LeafBlock { Inline: { } inline }: children.Add(inline); break;
+                case Markdig.Syntax.Inlines.ContainerInline container:
+                    for (var child = container.FirstChild; child is not null; child = child.NextSibling) children.Add(child);
+                    break;
+            }
+            for (var i = children.Count - 1; i >= 0; i--) stack.Push((children[i], depth + 1));
+        }
+        return null;
+    }
+
+    /// <summary>Where nesting first exceeds <see cref="MaxLevels"/> (its line, and the column of the marker that
+    /// crossed it), or else the deepest place; 1-based.</summary>
+    public static (int Line, int Column, int Levels) Deepest(string text)
+    {
+        var best = (Line: 1, Column: 1, Levels: 0);
+        var lists = new Stack<int>(); // content columns of the open list items, from indentation
+        var lineNumber = 0;
+        var inFence = false;
+        var inFrontMatter = text.StartsWith("---", StringComparison.Ordinal);
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            lineNumber++;
+            var line = text.AsSpan()[range].TrimEnd('\r');
+            if (inFrontMatter)
+            {
+                if (lineNumber > 1 && (line is "---" or "...")) inFrontMatter = false;
+                continue;
+            }
+            var trimmed = line.TrimStart(" \t");
+            if (trimmed.StartsWith("```") || trimmed.StartsWith("~~~")) { inFence = !inFence; continue; }
+            if (inFence || trimmed.IsEmpty) continue;
+
+            var indent = line.Length - trimmed.Length;
+            while (lists.Count > 0 && lists.Peek() > indent) lists.Pop();
+            var levels = trimmed[0] == '>' ? 0 : lists.Count; // a quoted line ends the lists around it, near enough
+            if (trimmed[0] == '>') lists.Clear();
+
+            var at = indent;
+            var first = true;
+            while (at < line.Length)
+            {
+                while (at < line.Length && line[at] is ' ' or '\t') at++;
+                if (at >= line.Length) break;
+                var markerAt = at;
+                var width = line[at] == '>' ? 1 : ListMarkerWidth(line[at..]);
+                if (width == 0) break;
+                at += width;
+                levels++;
+                if (line[markerAt] != '>' && first && lists.Count == levels - 1)
+                    lists.Push(at + 1); // a sub-list must start at or after this item's content
+                first = false;
+                if (levels > best.Levels && best.Levels <= MaxLevels) best = (lineNumber, markerAt + 1, levels);
+                if (levels > MaxLevels) break; // the first place it crosses the limit is the one to fix
+            }
+            if (best.Levels > MaxLevels) return best;
+        }
+        return best;
+    }
+
+    /// <summary>The width of a list marker at the start of <paramref name="s"/> ('-', '*', '+' or up to nine digits and
+    /// '.' or ')', followed by a space, a tab or the end of the line), or 0.</summary>
+    private static int ListMarkerWidth(ReadOnlySpan<char> s)
+    {
+        var width = s[0] is '-' or '*' or '+' ? 1 : 0;
+        if (width == 0)
+        {
+            while (width < s.Length && width < 9 && char.IsAsciiDigit(s[width])) width++;
+            if (width == 0 || width >= s.Length || s[width] is not ('.' or ')')) return 0;
+            width++;
+        }
+        return width == s.Length || s[width] is ' ' or '\t' ? width : 0;
+    }
+}

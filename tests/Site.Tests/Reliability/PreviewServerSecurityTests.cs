@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Site.Output;
+using Site.Preview;
+using Site.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Site.Tests.Reliability;
+
+/// <summary>
+/// The preview server and decap-server run on an editor's machine: the preview must never serve a file outside the
+/// built site, whatever the request path says, and neither may be reachable from the network unless asked.
+/// </summary>
+public sealed class PreviewServerSecurityTests(ITestOutputHelper log)
+{
+    private const string Secret = "TOPSECRET-outside-the-site";
+
+    /// <summary>Request targets sent byte for byte (an HTTP client would normalise most of them away).</summary>
+    public static TheoryData<string> TraversalTargets() =>
+    [
+        "/../secret.txt",
+        "/../../../../../../etc/passwd",
+        "/articles/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%2fsecret.txt",
+        "/..%2Fsecret.txt",
+        "/%2e%2e%2f%2e%2e%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..%5c..%5csecret.txt",
+        "/..\\secret.txt",
+        "/%252e%252e/secret.txt",
+        "/%252e%252e%252fsecret.txt",
+        "/%00",
+        "/index.html%00.txt",
+        "/..%00/secret.txt",
+        "//etc/passwd",
+        "/%2Fetc%2Fpasswd",
+        "/%2F..%2Fsecret.txt",
+        "/%c0%ae%c0%ae/secret.txt",
+        "/%c0%ae%c0%ae%c0%afsecret.txt",
+        "/%e0%80%ae%e0%80%ae/secret.txt",
+        "/%c0%af..%c0%afsecret.txt",
+        "/....//secret.txt",
+        "/./../secret.txt",
+        "http://127.0.0.1/../secret.txt",
+        "/output-sibling/../../secret.txt",
+        "/%2e%2e;/secret.txt",
+    ];
+
+    [Theory]
+    [MemberData(nameof(TraversalTargets))]
+    public async Task A_traversal_request_gets_not_found_and_never_a_file_outside_the_site(string target)
+    {
+        using var site = TestSite.FromText("-- output/index.html --\n<p>home</p>\n-- output/404.html --\n<p>not found page</p>\n-- secret.txt --\n" + Secret + "\n");
+        Directory.CreateDirectory(site.PathOf("output-sibling"));
+        File.WriteAllText(site.PathOf("output-sibling/secret.txt"), Secret);
+        await using var server = await SiteServer.StartAsync(site.PathOf("output"), NetlifyConfig.Empty);
+
+        var (status, body) = await RawGetAsync(server.BaseUri, target);
+        log.WriteLine($"{target} → {status}");
+        Assert.DoesNotContain(Secret, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", body, StringComparison.Ordinal);
+        // Kestrel itself refuses some of these as malformed (400) before the site sees them; everything else is 404.
+        Assert.True(status is 404 or 400, $"{target} answered {status}");
+    }
+
+    [Fact]
+    public async Task The_server_still_serves_the_site_and_its_404_page()
+    {
+        using var site = TestSite.FromText("-- output/index.html --\n<p>home</p>\n-- output/404.html --\n<p>not found page</p>\n-- output/a b/index.html --\nspaced\n");
+        await using var server = await SiteServer.StartAsync(site.PathOf("output"), NetlifyConfig.Empty);
+        Assert.Equal((200, true), await Summary(server.BaseUri, "/", "home"));
+        Assert.Equal((404, true), await Summary(server.BaseUri, "/../secret.txt", "not found page"));
+        Assert.Equal((404, true), await Summary(server.BaseUri, "/nope/", "not found page"));
+    }
+
+    [Fact]
+    public async Task The_preview_listens_on_loopback_only_unless_told_otherwise()
+    {
+        using var site = TestSite.FromText("-- output/index.html --\nhome\n");
+        await using (var server = await SiteServer.StartAsync(site.PathOf("output"), NetlifyConfig.Empty))
+        {
+            Assert.Equal("127.0.0.1", server.BaseUri.Host);
+            Assert.Equal(["127.0.0.1"], ListeningAddresses(server.BaseUri.Port));
+        }
+        await using (var server = await SiteServer.StartAsync(site.PathOf("output"), NetlifyConfig.Empty, address: IPAddress.Any))
+            Assert.Equal(["0.0.0.0"], ListeningAddresses(server.BaseUri.Port));
+    }
+
+    [Fact]
+    public async Task Decap_server_listens_on_loopback_only()
+    {
+        var script = Path.Combine(TestSite.RepoRoot, "theme", "node_modules", "decap-server", "dist", "index.js");
+        Assert.True(File.Exists(script), $"{script} is missing: tests/run installs the theme's packages");
+        using var portLock = await DecapPort.AcquireAsync();
+        using var repository = TestSite.FromText("-- input/site.yml --\ntitle: x\n");
+        var messages = new StringWriter();
+        using var decap = await DecapServer.StartAsync(Path.Combine(TestSite.RepoRoot, "theme"), repository.Root, messages);
+        Assert.True(decap is not null, "decap-server did not start: " + messages);
+        Assert.Equal(["127.0.0.1"], ListeningAddresses(DecapServer.Port));
+    }
+
+    private static async Task<(int, bool)> Summary(Uri baseUri, string target, string expected)
+    {
+        var (status, body) = await RawGetAsync(baseUri, target);
+        return (status, body.Contains(expected, StringComparison.Ordinal));
+    }
+
+    private static async Task<(int Status, string Body)> RawGetAsync(Uri baseUri, string target)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, baseUri.Port);
+        await using var stream = client.GetStream();
+        var request = Encoding.Latin1.GetBytes($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{baseUri.Port}\r\nConnection: close\r\n\r\n");
+        await stream.WriteAsync(request);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var statusLine = response.Split("\r\n", 2)[0];
+        return (int.Parse(statusLine.Split(' ')[1], CultureInfo.InvariantCulture), response);
+    }
+
+    /// <summary>The local addresses with a listening TCP socket on <paramref name="port"/>, read from the kernel's tables.</summary>
+    private static List<string> ListeningAddresses(int port)
+    {
+        var found = new List<string>();
+        foreach (var (table, v6) in new[] { ("/proc/net/tcp", false), ("/proc/net/tcp6", true) })
+        {
+            if (!File.Exists(table)) continue;
+            foreach (var line in File.ReadLines(table).Skip(1))
+            {
+                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var local = fields[1].Split(':');
+                if (fields[3] != "0A" || int.Parse(local[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture) != port) continue; // 0A: LISTEN
+                var bytes = Convert.FromHexString(local[0]);
+                // The kernel prints each 32-bit word in host (little-endian) order.
+                for (var i = 0; i < bytes.Length; i += 4) Array.Reverse(bytes, i, 4);
+                var address = new IPAddress(bytes);
+                found.Add(v6 && address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString());
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// decap-server's port is fixed, and the browser tests use it too: the same lock file as theirs
+    /// (Site.BrowserTests' DecapPortLock) keeps the two test processes from starting it at once.
+    /// </summary>
+    private sealed class DecapPort(FileStream file) : IDisposable
+    {
+        public static async Task<DecapPort> AcquireAsync()
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"site-tests-port-{DecapServer.Port}.lock");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    return new DecapPort(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(5))
+                {
+                    await Task.Delay(250);
+                }
+            }
+        }
+
+        public void Dispose() => file.Dispose();
+    }
+}

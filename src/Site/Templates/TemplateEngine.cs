@@ -78,6 +78,9 @@ internal sealed class TemplateEngine
         };
         // Partials are parsed once per build; Scriban looks here before asking the loader.
         foreach (var (name, partial) in _partials) context.CachedTemplates[Path.Combine(_partialsDirectory, name + ".sbn")] = partial;
+        // Scriban's html.escape (WebUtility.HtmlEncode) writes every letter past ASCII as a numeric reference ("Über" as
+        // "&#220;ber"): valid, but larger and unreadable in the page source. The page is UTF-8; only markup characters need escaping.
+        if (context.BuiltinObject["html"] is ScriptObject html) html.SetValue("escape", DelegateCustomFunction.CreateFunc<string, string>(EscapeMarkup), readOnly: true);
         context.PushGlobal(site);
         return context;
     }
@@ -105,6 +108,16 @@ internal sealed class TemplateEngine
             diagnostics.Add(TemplateDiagnostics.Runtime, SpanOf(ex.Span, "theme"), pageForMessages, ex.OriginalMessage);
             return null;
         }
+    }
+
+    /// <summary>Escapes the five characters that are markup in text and attribute values, nothing else.</summary>
+    public static string EscapeMarkup(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0) return text ?? "";
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+            sb.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&#39;", _ => c.ToString() });
+        return sb.ToString();
     }
 
     private sealed class PartialLoader(string directory, Func<string, string> display) : ITemplateLoader

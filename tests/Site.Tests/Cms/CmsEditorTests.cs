@@ -15,14 +15,7 @@ namespace Site.Tests.Cms;
 /// </summary>
 public sealed class CmsEditorTests
 {
-    private static readonly Lazy<BuildResult> RealBuild = new(() => SiteBuilder.Build(new BuildOptions
-    {
-        InputDirectory = Path.Combine(TestSite.RepoRoot, "input"),
-        ThemeDirectory = Path.Combine(TestSite.RepoRoot, "theme"),
-        OutputDirectory = Path.Combine(Path.GetTempPath(), "unused-dry-run"),
-        DryRun = true,
-        KeepOutput = true,
-    }));
+    private static Lazy<BuildResult> RealBuild => TestSite.RealDryRun;
 
     private static string FileText(string path)
     {

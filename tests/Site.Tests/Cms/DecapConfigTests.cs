@@ -29,14 +29,7 @@ public sealed class DecapConfigTests
         [FieldKind.Extra] = "hidden",
     };
 
-    private static readonly Lazy<BuildResult> RealBuild = new(() => SiteBuilder.Build(new BuildOptions
-    {
-        InputDirectory = Path.Combine(TestSite.RepoRoot, "input"),
-        ThemeDirectory = Path.Combine(TestSite.RepoRoot, "theme"),
-        OutputDirectory = Path.Combine(Path.GetTempPath(), "unused-dry-run"),
-        DryRun = true,
-        KeepOutput = true,
-    }));
+    private static Lazy<BuildResult> RealBuild => TestSite.RealDryRun;
 
     private static YamlMappingNode Parse(string yaml)
     {

@@ -14,6 +14,16 @@ internal sealed partial class TestSite : IDisposable
 
     public static string RepoRoot => Site.Testing.Repository.Root;
 
+    /// <summary>The real site checked once (nothing written, every file's text kept), shared by the tests that only read it.</summary>
+    public static readonly Lazy<BuildResult> RealDryRun = new(() => SiteBuilder.Build(new BuildOptions
+    {
+        InputDirectory = Path.Combine(RepoRoot, "input"),
+        ThemeDirectory = Path.Combine(RepoRoot, "theme"),
+        OutputDirectory = Path.Combine(Path.GetTempPath(), "unused-dry-run"),
+        DryRun = true,
+        KeepOutput = true,
+    }));
+
     [GeneratedRegex(@"^-- (?<path>\S+) --$", RegexOptions.Multiline)]
     private static partial Regex FileMarker();
 

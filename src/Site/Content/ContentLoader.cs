@@ -177,7 +177,7 @@ internal static class ContentLoader
         }
         var slug = url.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "index";
         var shell = new Page(source, kind, slug, url, meta, layout, RenderedBody.Empty, fromMarkdown: true);
-        var body = BodyRenderer.Render(shell, document, text, context.References, context.SiteHost, diagnostics);
+        if (BodyRenderer.Render(shell, document, text, context.References, context.SiteHost, diagnostics) is not { } body) return null;
         return new Page(source, kind, slug, url, meta, layout, body, fromMarkdown: true);
     }
 

@@ -26,10 +26,16 @@ internal static class BodyRenderer
 
     /// <param name="text">The file's text, to turn the tree's character offsets into lines and columns.</param>
     /// <param name="siteHost">Links to any other host are marked external.</param>
-    public static RenderedBody Render(Page page, MarkdownDocument document, string text, IReadOnlyDictionary<string, Reference> references, string siteHost, DiagnosticBag diagnostics)
+    /// <returns>Null when the tree is nested too deep to render (SITE059, reported).</returns>
+    public static RenderedBody? Render(Page page, MarkdownDocument document, string text, IReadOnlyDictionary<string, Reference> references, string siteHost, DiagnosticBag diagnostics)
     {
         var walk = new Walk(page.Source.DisplayPath, new LineMap(text), siteHost, diagnostics, page.Layout != "glossary");
         walk.Document(document);
+        if (walk.TooDeep is { } deep)
+        {
+            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, NestingGuard.PlaceOf(text, deep, page.Source.DisplayPath), walk.TooDeepAt, NestingGuard.MaxTreeDepth);
+            return null;
+        }
 
         // The page's list of sources: front matter order first, then anything cited inline but not listed.
         var ids = page.Meta.Sources.Select(s => s.Id).ToList();
@@ -71,7 +77,9 @@ internal static class BodyRenderer
     {
         var document = Markdig.Markdown.Parse(markdown, SiteMarkdown.Pipeline);
         var local = new DiagnosticBag();
-        new Walk(at.File, new LineMap(markdown), "", local, splitSections: false).Document(document);
+        var walk = new Walk(at.File, new LineMap(markdown), "", local, splitSections: false);
+        walk.Document(document);
+        if (walk.TooDeep is not null) local.Add(MarkdownDiagnostics.TooDeeplyNested, at, walk.TooDeepAt, NestingGuard.MaxTreeDepth);
         foreach (var d in local.Sorted())
             diagnostics.Add(d with { Where = at });
         return local.HasErrors ? "" : ToHtml(document).Trim();
@@ -106,6 +114,20 @@ internal static class BodyRenderer
         public readonly List<FaqEntry> Faq = [];
 
         private int _previousLevel = 1;
+
+        // Depth in the tree (the document is 1), to stop at the first node past NestingGuard.MaxTreeDepth in document order.
+        private int _depth = 1;
+        public MarkdownObject? TooDeep { get; private set; }
+        public int TooDeepAt { get; private set; }
+
+        private bool Enter(MarkdownObject node)
+        {
+            _depth++;
+            if (_depth > NestingGuard.MaxTreeDepth && TooDeep is null) (TooDeep, TooDeepAt) = (node, _depth);
+            return TooDeep is null;
+        }
+
+        private void Leave() => _depth--;
         private string? _question;
         private readonly List<string> _answer = [];
 
@@ -117,9 +139,11 @@ internal static class BodyRenderer
             foreach (var block in document)
             {
                 if (block is YamlFrontMatterBlock) continue;
+                if (TooDeep is not null) break;
                 if (splitSections && block is HeadingBlock { Level: 2 } h && h.GetAttributes().Id is { Length: > 0 } id)
                 {
-                    Heading(h, topLevel: true);
+                    if (Enter(h)) Heading(h, topLevel: true);
+                    Leave();
                     _sections.Add((id, PageText.Shown(h.Inline), [], []));
                     continue;
                 }
@@ -131,6 +155,12 @@ internal static class BodyRenderer
         private List<string> Units => _sections[^1].Units;
 
         private void Block(Block block, bool inTable)
+        {
+            if (Enter(block)) BlockAt(block, inTable);
+            Leave();
+        }
+
+        private void BlockAt(Block block, bool inTable)
         {
             switch (block)
             {
@@ -198,8 +228,16 @@ internal static class BodyRenderer
 
         private void Inlines(ContainerInline? container)
         {
-            for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
+            if (container is null) return;
+            if (Enter(container)) InlinesAt(container);
+            Leave();
+        }
+
+        private void InlinesAt(ContainerInline container)
+        {
+            for (var inline = container.FirstChild; inline is not null && TooDeep is null; inline = inline.NextSibling)
             {
+                if (inline is not ContainerInline && _depth + 1 > NestingGuard.MaxTreeDepth) (TooDeep, TooDeepAt) = (inline, _depth + 1);
                 switch (inline)
                 {
                     case HtmlInline html:

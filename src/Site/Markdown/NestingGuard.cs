@@ -41,11 +41,8 @@ internal static class NestingGuard
             return null;
         }
         // Emphasis, links and brackets nest inside the blocks; Markdig parses 200 levels of '*' but throws when it renders them.
-        if (DeepestNode(document) is { } tooDeep)
-        {
-            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, PlaceOf(text, tooDeep.Node, displayPath), tooDeep.Depth, MaxTreeDepth);
-            return null;
-        }
+        // A tree nested past MaxTreeDepth (emphasis inside emphasis, hundreds deep) parses, but would overflow Markdig's
+        // recursive renderer: the one walk of the tree (BodyRenderer) stops there and reports it before anything renders.
         return document;
     }
 
@@ -53,7 +50,7 @@ internal static class NestingGuard
     /// A node's place from its character offset, counting lines as the other Markdown diagnostics do: a node's own
     /// Line is relative to its table cell or other container in some of Markdig's parsers.
     /// </summary>
-    private static SourceSpan PlaceOf(string text, MarkdownObject node, string displayPath)
+    public static SourceSpan PlaceOf(string text, MarkdownObject node, string displayPath)
     {
         var offset = node.Span.Start;
         if (offset < 0 || offset > text.Length) return new SourceSpan(displayPath, node.Line + 1, node.Column + 1);
@@ -66,31 +63,6 @@ internal static class NestingGuard
 
     /// <summary>The first node, in document order, deeper than <see cref="MaxTreeDepth"/> in the syntax tree, or null.
     /// Walked with an explicit stack: the point is not to recurse.</summary>
-    public static (MarkdownObject Node, int Depth)? DeepestNode(MarkdownDocument document)
-    {
-        var stack = new Stack<(MarkdownObject Node, int Depth)>();
-        stack.Push((document, 1));
-        var children = new List<MarkdownObject>();
-        while (stack.Count > 0)
-        {
-            var (node, depth) = stack.Pop();
-            if (depth > MaxTreeDepth) return (node, depth);
-            children.Clear();
-            switch (node)
-            {
-                case ContainerBlock container: children.AddRange(container); break;
-                case LeafBlock { Inline: { } inline }: children.Add(inline); break;
-                case Markdig.Syntax.Inlines.ContainerInline container:
-                    for (var child = container.FirstChild; child is not null; child = child.NextSibling) children.Add(child);
-                    break;
-            }
-            for (var i = children.Count - 1; i >= 0; i--) stack.Push((children[i], depth + 1));
-        }
-        return null;
-    }
-
-    /// <summary>Where nesting first exceeds <see cref="MaxLevels"/> (its line, and the column of the marker that
-    /// crossed it), or else the deepest place; 1-based.</summary>
     public static (int Line, int Column, int Levels) Deepest(string text)
     {
         var best = (Line: 1, Column: 1, Levels: 0);

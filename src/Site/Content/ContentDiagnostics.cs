@@ -15,7 +15,7 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor ReviewedInFuture = new("SITE008", Severity.Error, "last_reviewed ({0}) is in the future.");
     public static readonly DiagnosticDescriptor MissingFrontMatter = new("SITE009", Severity.Error, "The file has no front matter: start it with a '---' line, the YAML keys, and a closing '---' line.");
     public static readonly DiagnosticDescriptor DuplicateUrl = new("SITE010", Severity.Error, "The URL {0} is already used by {1}.");
-    public static readonly DiagnosticDescriptor BadFileName = new("SITE011", Severity.Error, "The file name '{0}' is not a clean slug: use lower-case letters, digits and single hyphens (suggested: '{1}').");
+    public static readonly DiagnosticDescriptor BadFileName = new("SITE011", Severity.Error, "The file name '{0}' has no letter or digit to make its URL from: rename it after its title, for example '{1}'.");
     public static readonly DiagnosticDescriptor UnknownSection = new("SITE012", Severity.Error, "Unknown section '{0}'.{2} Sections are defined in input/site.yml: {1}.");
     public static readonly DiagnosticDescriptor UnknownReference = new("SITE013", Severity.Error, "Unknown source '{0}'.{1} Add it to input/references.yml or fix the id.");
     public static readonly DiagnosticDescriptor ImpossibleDate = new("SITE014", Severity.Error, "Key '{0}' is not a date that exists ({1}): {2}.");

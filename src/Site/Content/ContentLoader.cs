@@ -125,7 +125,7 @@ internal static class ContentLoader
         }
         if (UrlOf(context.InputDirectory, fullPath) is not { } url)
         {
-            diagnostics.Add(ContentDiagnostics.BadFileName, SourceSpan.FileOnly(display), Path.GetFileName(fullPath), "");
+            diagnostics.Add(ContentDiagnostics.BadFileName, SourceSpan.FileOnly(display), Path.GetFileName(fullPath), "side-effects.md");
             return null;
         }
         var text = SourceText.Read(fullPath, display, diagnostics);

@@ -22,8 +22,7 @@ internal sealed class BuildCache
 
     public LoadedFile Load(string fullPath, LoadContext context, Func<LoadedFile> load)
     {
-        var info = new FileInfo(fullPath);
-        var stamp = $"{info.Length}:{info.LastWriteTimeUtc.Ticks}:{context.Stamp}";
+        var stamp = $"{Stamp(fullPath)}:{context.Stamp}";
         if (_files.TryGetValue(fullPath, out var cached) && cached.Stamp == stamp) return cached.File;
         var file = load();
         _files[fullPath] = (stamp, file);
@@ -85,6 +84,9 @@ internal sealed class BuildCache
 
     /// <summary>Git's dates change with commits, not with saves: read once per preview session.</summary>
     public IReadOnlyDictionary<string, DateOnly> GitDates(string inputDirectory) => _gitDates ??= Content.GitDates.Read(inputDirectory);
+
+    /// <summary>What the preview compares to tell whether a file changed since it last read it: its size and time, "" when absent.</summary>
+    public static string Stamp(string path) => new FileInfo(path) is { Exists: true } f ? $"{f.Length}:{f.LastWriteTimeUtc.Ticks}" : "";
 
     public OutputWriter Output(string outputDirectory) => OutputWriter.InPlace(outputDirectory, _manifest);
 }

@@ -91,7 +91,7 @@ internal static class SiteBuilder
         // starts after phase B instead, so the edited page is written without sharing the machine with it.
         var synonyms = LoadSynonyms(options, paths, diagnostics);
         Task<SearchIndexOutput> StartSearch() => Task.Run(() => options.Cache is { } cache
-            ? cache.SearchIndex(pages, Stamp(SynonymsPath(options)), () => SearchIndex(pages, synonyms))
+            ? cache.SearchIndex(pages, BuildCache.Stamp(SynonymsPath(options)), () => SearchIndex(pages, synonyms))
             : SearchIndex(pages, synonyms));
         var search = options.Cache?.IsRebuild == true ? null : StartSearch();
 
@@ -236,8 +236,6 @@ internal static class SiteBuilder
     }
 
     private static string SynonymsPath(BuildOptions options) => Path.Combine(options.InputDirectory, "search", "synonyms.yml");
-
-    private static string Stamp(string path) => new FileInfo(path) is { Exists: true } f ? $"{f.Length}:{f.LastWriteTimeUtc.Ticks}" : "";
 
     private static string QuestionnairePath(BuildOptions options) => Path.Combine(options.InputDirectory, "candidate", "questionnaire.yml");
 

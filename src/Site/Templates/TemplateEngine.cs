@@ -43,8 +43,7 @@ internal sealed class TemplateEngine
             foreach (var file in Directory.EnumerateFiles(folder, "*.sbn").Order(StringComparer.Ordinal))
             {
                 var display = paths.Display(file);
-                var info = new FileInfo(file);
-                engine.Stamp += $"{display}:{info.Length}:{info.LastWriteTimeUtc.Ticks};";
+                engine.Stamp += $"{display}:{BuildCache.Stamp(file)};";
                 var template = Template.Parse(File.ReadAllText(file), display);
                 foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
                     diagnostics.Add(TemplateDiagnostics.Syntax, SpanOf(message.Span, display), message.Message);

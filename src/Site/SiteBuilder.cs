@@ -139,7 +139,7 @@ internal static class SiteBuilder
 
         // Validate against exactly the files of this build, then make it the site.
         var written = output.Paths.ToHashSet(StringComparer.Ordinal);
-        Step("validate", () => Validate(paths.Root, content, built, written, questionnaire, new Uri(config.BaseUrl).Host, diagnostics));
+        Step("validate", () => Validate(paths, content, built, written, questionnaire, new Uri(config.BaseUrl).Host, diagnostics));
         if (!diagnostics.HasErrors) Step("commit", () => { output.Commit(); return 0; });
         return new BuildResult(diagnostics, written.Count, built, timings) { Files = kept ?? [] };
     }
@@ -216,10 +216,10 @@ internal static class SiteBuilder
     /// Checks links, images and fragments against exactly the files being written, the questionnaire's links, and that
     /// netlify.toml gives every page one Content-Security-Policy. Redirects of netlify.toml count as links to redirects.
     /// </summary>
-    private static int Validate(string root, SiteContent content, List<BuiltPage> built, IReadOnlySet<string> files,
+    private static int Validate(ProjectPaths paths, SiteContent content, List<BuiltPage> built, IReadOnlySet<string> files,
         Questionnaire.Questionnaire? questionnaire, string siteHost, DiagnosticBag diagnostics)
     {
-        var netlifyPath = Path.Combine(root, "netlify.toml");
+        var netlifyPath = Path.Combine(paths.Root, "netlify.toml");
         var netlify = NetlifyConfig.Load(netlifyPath);
         var ids = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var page in built) ids.TryAdd(page.Page.OutputPath, page.Ids);
@@ -230,7 +230,7 @@ internal static class SiteBuilder
             targets, siteHost, diagnostics);
         if (questionnaire is not null) QuestionnaireValidator.Validate(questionnaire, targets.Exists, diagnostics);
         if (File.Exists(netlifyPath))
-            DeployChecks.Check(netlify, ProjectPaths.ForInput(content.InputDirectory).Display(netlifyPath),
+            DeployChecks.Check(netlify, paths.Display(netlifyPath),
                 files.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal), diagnostics);
         return 0;
     }

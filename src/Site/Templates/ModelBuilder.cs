@@ -18,12 +18,12 @@ internal sealed class ModelBuilder
     private readonly SiteModel _site;
     private readonly IReadOnlyList<SourceModel> _allSources;
 
-    public ModelBuilder(SiteContent content, IReadOnlyList<Page> pages, AssetCatalog assets, IReadOnlyDictionary<string, DateOnly> gitDates, DateOnly today)
+    public ModelBuilder(SiteContent content, IReadOnlyList<Page> pages, AssetCatalog assets, IReadOnlyDictionary<string, DateOnly> gitDates, DateOnly today, ProjectPaths paths)
     {
         _content = content;
         _assets = assets;
         _gitDates = gitDates;
-        _repositoryRoot = Path.GetDirectoryName(Path.GetFullPath(content.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
+        _repositoryRoot = paths.Root;
         var articles = content.Pages.Where(p => p.IsArticle).OrderBy(p => p.Meta.Order).ThenBy(p => p.Meta.Title, StringComparer.Ordinal).ToList();
         var config = content.Config;
         _cards = articles.ToDictionary(a => a.Slug, a => new ArticleCard(a.Meta.Title, a.Url, a.Meta.Summary ?? a.Meta.Description, a.Meta.Description,
@@ -44,22 +44,21 @@ internal sealed class ModelBuilder
     }
 
     public SiteModel Site => _site;
+    public SiteConfig Config => _content.Config;
 
-    /// <summary>
-    /// Everything a page's template sees besides the page itself: the site, the article cards, the sources with the pages
-    /// citing them, the assets' fingerprinted names and the dates. The preview re-renders an unchanged page only when
-    /// this changes.
-    /// </summary>
-    public string Fingerprint()
-    {
-        var sb = new System.Text.StringBuilder();
-        sb.Append(System.Text.Json.JsonSerializer.Serialize(_site)).Append('\n');
-        foreach (var card in _cards.Values) sb.Append(card).Append('\n');
-        foreach (var source in _allSources) sb.Append(source).Append(string.Join(',', source.CitedBy)).Append('\n');
-        foreach (var asset in _assets.All) sb.Append(asset.OutputPath).Append('\n');
-        foreach (var (file, date) in _gitDates) sb.Append(file).Append(date).Append('\n');
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())));
-    }
+    /// <summary>The assets' fingerprinted paths: what the <c>asset</c> function answers.</summary>
+    public IEnumerable<string> AssetPaths() => _assets.All.Select(a => a.OutputPath).Order(StringComparer.Ordinal);
+
+    /// <summary>The cards of a page's <c>related:</c> articles, as its layout shows them.</summary>
+    public IReadOnlyList<ArticleCard> RelatedOf(Page page) => [.. page.Meta.Related.Where(r => _cards.ContainsKey(r.Id)).Select(r => _cards[r.Id])];
+
+    /// <summary>Every article card with its section, in the order the catalog lists them: what <c>catalog</c> and <c>site.sections</c> show.</summary>
+    public ValueList<(string Section, ArticleCard Card)> CatalogFacts() =>
+        ValueList.Of(_sections.SelectMany(s => s.Articles.Select(card => (s.Id, card))));
+
+    /// <summary>Every cited source with the title and URL of each page citing it: what <c>all_sources</c> shows.</summary>
+    public ValueList<(SourceModel Source, string CitedBy)> SourcesFacts() =>
+        ValueList.Of(_allSources.Select(s => (s with { CitedBy = [] }, string.Join('\n', s.CitedBy.Select(c => c.Title + "\t" + c.Url)))));
 
     /// <summary>
     /// What templates get as <c>page.body</c>: a mark where the page's Markdown HTML goes. The body is written to the
@@ -115,7 +114,7 @@ internal sealed class ModelBuilder
             Toc = page.Body.Toc,
             Body = page.Body.Utf8Html.Length > 0 ? BodyMarker : "",
             Sources = [.. page.Body.Sources.Select((r, i) => ToModel(r, i + 1, []))],
-            Related = [.. page.Meta.Related.Where(r => _cards.ContainsKey(r.Id)).Select(r => _cards[r.Id])],
+            Related = RelatedOf(page),
             Breadcrumbs = crumbs,
             SourceUrl = hasSource ? $"{config.RepositoryUrl}/blob/{config.RepositoryBranch}/{repoPath}" : null,
             EditUrl = hasSource ? $"{config.RepositoryUrl}/edit/{config.RepositoryBranch}/{repoPath}" : null,

@@ -76,4 +76,58 @@ public sealed class StaleEditTests
         Assert.Contains("Zqx side effects renamed", site.Read("output/articles/index.html"));
         Assert.Contains("Zqx side effects renamed", site.Read("output/articles/side-effects/index.html"));
     }
+
+    [Fact]
+    public void A_body_edit_renders_only_its_own_page()
+    {
+        using var site = TestSite.CopyOfReal();
+        using var preview = new PreviewBuilds(site);
+        Assert.True(preview.Build().Succeeded);
+        var line = site.Read("input/articles/aftercare.md").Split('\n').SkipWhile(l => l != "---").Skip(1).SkipWhile(l => l != "---").First(l => l.Length > 0 && char.IsLetter(l[0]));
+        var word = line.Split(' ')[0];
+
+        Save(site, "input/articles/aftercare.md", line, "Zqxword" + line[word.Length..]); // one word for another: the reading time stays
+        Assert.True(preview.Build("input/articles/aftercare.md").Succeeded);
+        Assert.Equal(["/articles/aftercare/"], preview.Rendered);
+        Assert.Contains("Zqxword", site.Read("output/articles/aftercare/index.html"));
+    }
+
+    [Fact]
+    public void A_title_edit_renders_the_article_the_articles_listing_it_and_the_pages_of_cards_and_sources()
+    {
+        using var site = TestSite.CopyOfReal();
+        using var preview = new PreviewBuilds(site);
+        var first = preview.Build();
+        Assert.True(first.Succeeded);
+        var title = site.Read("input/articles/side-effects.md").Split('\n').First(l => l.StartsWith("title:"));
+
+        Save(site, "input/articles/side-effects.md", title, "title: Zqx side effects renamed");
+        var result = preview.Build("input/articles/side-effects.md");
+        Assert.True(result.Succeeded);
+        // The real theme's layouts that show every article's card (catalog) or the pages citing each source (all_sources).
+        string[] listings = ["home", "articles", "topic", "search", "references"];
+        var relating = Directory.EnumerateFiles(site.PathOf("input/articles"), "*.md")
+            .Where(f => File.ReadAllLines(f).Any(l => l.StartsWith("related:") && l.Contains("side-effects")))
+            .Select(f => $"/articles/{Path.GetFileNameWithoutExtension(f)}/");
+        var expected = result.Pages.Where(p => listings.Contains(p.Page.Layout)).Select(p => p.Page.Url)
+            .Concat(relating).Append("/articles/side-effects/").ToHashSet();
+        Assert.True(relating.Any());
+        Assert.Equal(expected.Order(StringComparer.Ordinal), preview.Rendered.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_site_yml_edit_renders_every_page_and_nothing_when_saved_unchanged()
+    {
+        using var site = TestSite.CopyOfReal();
+        using var preview = new PreviewBuilds(site);
+        Assert.True(preview.Build().Succeeded);
+
+        Save(site, "input/site.yml", "branch: main", "branch: main"); // saved, not changed
+        var same = preview.Build("input/site.yml");
+        Assert.Empty(preview.Rendered);
+        Save(site, "input/site.yml", "branch: main", "branch: review");
+        var changed = preview.Build("input/site.yml");
+        Assert.Equal(changed.Pages.Select(p => p.Page.Url).Order(StringComparer.Ordinal), preview.Rendered.Order(StringComparer.Ordinal));
+        Assert.Equal(same.Pages.Count, changed.Pages.Count);
+    }
 }

@@ -32,6 +32,9 @@ internal class BuildStages
 
     public virtual IReadOnlyDictionary<string, DateOnly> GitDates(string inputDirectory) => Content.GitDates.Read(inputDirectory);
 
+    /// <summary>The order phase B takes the pages in (indexes into <paramref name="pages"/>); a build takes them as they come.</summary>
+    public virtual IEnumerable<int> RenderOrder(IReadOnlyList<Page> pages) => Enumerable.Range(0, pages.Count);
+
     /// <summary>Phase B for one page: <paramref name="render"/> renders it from <paramref name="inputs"/> and writes it to <paramref name="output"/>.</summary>
     public virtual BuiltPage? RenderPage(RenderInputs inputs, OutputSink output, Func<BuiltPage?> render) => render();
 

@@ -153,7 +153,9 @@ internal static class SiteBuilder
         var facts = new SiteRenderFacts(templates, models.Site, models.CatalogFacts(), models.SourcesFacts(), ValueList.Of(models.AssetPaths()), questionnaireBytes);
         var reads = new Dictionary<string, LayoutReads>(StringComparer.Ordinal);
         foreach (var layout in pages.Select(p => p.Layout).Distinct()) reads[layout] = templates.ReadsOf(layout);
-        Parallel.For(0, pages.Count, () => (TemplateContext?)null, (i, _, context) =>
+        // Taken one at a time in the order the stages give, so that the preview serves the edited page first.
+        var order = System.Collections.Concurrent.Partitioner.Create(stages.RenderOrder(pages), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(order, () => (TemplateContext?)null, (i, _, context) =>
         {
             var page = pages[i];
             var variables = candidate?.Page == page ? candidate.Value.Variables : null;

@@ -26,10 +26,7 @@ internal sealed class Page(SourceFile source, PageKind kind, string slug, string
     public bool IsArticle => Kind == PageKind.Article;
 
     /// <summary>The output file for the URL: <c>/articles/x/</c> → <c>articles/x/index.html</c>.</summary>
-    public string OutputPath => UrlToOutputPath(Url);
-
-    public static string UrlToOutputPath(string url) =>
-        url.EndsWith('/') ? url.TrimStart('/') + "index.html" : url.TrimStart('/');
+    public string OutputPath => SiteUrls.ToOutputPath(Url);
 }
 
 /// <summary>

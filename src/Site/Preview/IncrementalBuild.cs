@@ -26,6 +26,7 @@ internal sealed class IncrementalBuild : BuildStages, IDisposable
     private readonly ConcurrentDictionary<string, (PageInputs Inputs, LoadedFile File)> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (RenderInputs Inputs, BuiltPage Built)> _rendered = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, byte> _renderedNow = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, byte> _readNow = new(StringComparer.Ordinal);
     private (ThemeInputs Inputs, TemplateEngine Engine, IReadOnlyList<Diagnostic> Diagnostics)? _theme;
     private (SiteFileInputs Inputs, (SiteConfig?, IReadOnlyDictionary<string, Reference>) Files, IReadOnlyList<Diagnostic> Diagnostics)? _siteFiles;
     private LoadContext? _context;
@@ -54,6 +55,7 @@ internal sealed class IncrementalBuild : BuildStages, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             _changed = _builds == 0 || changed is null ? null : [.. changed.Select(p => Path.GetFullPath(p).TrimEnd(Path.DirectorySeparatorChar))];
             _renderedNow = new(StringComparer.Ordinal);
+            _readNow = new(StringComparer.Ordinal);
             var files = ContentLoader.MarkdownFiles(_options.InputDirectory).ToHashSet(StringComparer.Ordinal);
             var result = SiteBuilder.Build(_options, _folder.Next(), this);
             _builds++;
@@ -129,11 +131,22 @@ internal sealed class IncrementalBuild : BuildStages, IDisposable
         if (_pages.TryGetValue(inputs.FullPath, out var known) && known.Inputs.Equals(inputs)) return known.File;
         var file = ContentLoader.LoadFile(inputs);
         _pages[inputs.FullPath] = (inputs, file);
+        _readNow[inputs.FullPath] = 0;
         return file;
     }
 
     /// <summary>Git's dates change with commits, not with saves: read once per preview session.</summary>
     public override IReadOnlyDictionary<string, DateOnly> GitDates(string inputDirectory) => _gitDates ??= base.GitDates(inputDirectory);
+
+    /// <summary>Pages read again in this build first (the edited ones), then the rest, so the edited page is served soonest.</summary>
+    public override IEnumerable<int> RenderOrder(IReadOnlyList<Page> pages)
+    {
+        var fresh = new List<int>();
+        var rest = new List<int>();
+        for (var i = 0; i < pages.Count; i++)
+            (pages[i].FromMarkdown && _readNow.ContainsKey(pages[i].Source.FullPath) ? fresh : rest).Add(i);
+        return [.. fresh, .. rest];
+    }
 
     public override BuiltPage? RenderPage(RenderInputs inputs, OutputSink output, Func<BuiltPage?> render)
     {

@@ -32,7 +32,7 @@ internal sealed class ModelBuilder
             [.. articles.Where(a => a.Meta.Section == s.Id).Select(a => _cards[a.Slug])]))];
         _site = new SiteModel(config.Title, config.Tagline, config.Description, config.BaseUrl, config.Language,
             [.. config.Navigation.Select(n => new LinkModel(n.Title, n.Url))], [.. config.FooterLinks.Select(n => new LinkModel(n.Title, n.Url))],
-            _sections, config.RepositoryUrl, today.Year);
+            _sections, config.RepositoryUrl, today.Year, config.Extra);
 
         // Every source cited anywhere, with the pages citing it, for the references page.
         var citedBy = new Dictionary<string, List<LinkModel>>(StringComparer.Ordinal);
@@ -122,6 +122,7 @@ internal sealed class ModelBuilder
             Noindex = page.Url == "/404.html" || page.Meta.Draft,
             Draft = page.Meta.Draft,
             OgType = page.IsArticle ? "article" : "website",
+            Extra = page.Meta.Extra,
         };
         return model with { JsonLd = StructuredData.For(page, model, config) };
     }

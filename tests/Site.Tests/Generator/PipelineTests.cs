@@ -95,4 +95,15 @@ Text.
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Intro of article 1"));
         Assert.DoesNotContain('\uE000', html);
     }
+
+    [Fact]
+    public void Extra_front_matter_and_site_extra_reach_the_templates()
+    {
+        using var site = TestSite.FromText(MiniTheme.Files.Replace("<div data-prose>{{ page.body }}</div>", "<div data-prose>{{ page.body }}</div><p>{{ page.extra.mood }}/{{ site.extra.owner }}</p>")
+            .Replace("sections:\n", "extra:\n  owner: Zqxowner\nsections:\n")
+            + "-- input/articles/a.md --\n" + Article(1, "extra:\n  mood: Zqxmood\n"));
+        var result = site.Build(dryRun: true);
+        Assert.Empty(result.Errors());
+        Assert.Contains("<p>Zqxmood/Zqxowner</p>", result.Pages.Single(p => p.Page.Url == "/articles/a/").Html);
+    }
 }

@@ -29,7 +29,7 @@ internal static class BodyRenderer
     /// <returns>Null when the tree is nested too deep to render (SITE059, reported).</returns>
     public static RenderedBody? Render(Page page, MarkdownDocument document, string text, IReadOnlyDictionary<string, Reference> references, string siteHost, DiagnosticBag diagnostics)
     {
-        var walk = new Walk(page.Source.DisplayPath, new LineMap(text), siteHost, diagnostics, page.Layout != "glossary");
+        var walk = new Walk(page.Source.DisplayPath, new LineMap(text), siteHost, diagnostics, page.Role != Content.PageRole.Glossary);
         walk.Document(document);
         if (walk.TooDeep is { } deep)
         {

@@ -87,7 +87,7 @@ internal sealed class ModelBuilder
             crumbs.Add(new LinkModel("Articles", "/articles/"));
             if (section is not null) crumbs.Add(new LinkModel(section.Title, section.Url));
         }
-        else if (page.Layout == "topic") crumbs.Add(new LinkModel("Articles", "/articles/"));
+        else if (page.Role == PageRole.Topic) crumbs.Add(new LinkModel("Articles", "/articles/"));
         if (page.Url != "/") crumbs.Add(new LinkModel(page.Meta.Title, page.Url));
 
         var repoPath = Path.GetRelativePath(_repositoryRoot, page.Source.FullPath).Replace('\\', '/');

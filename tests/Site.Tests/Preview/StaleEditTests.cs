@@ -130,4 +130,22 @@ public sealed class StaleEditTests
         Assert.Equal(changed.Pages.Select(p => p.Page.Url).Order(StringComparer.Ordinal), preview.Rendered.Order(StringComparer.Ordinal));
         Assert.Equal(same.Pages.Count, changed.Pages.Count);
     }
+
+    [Fact]
+    public void The_search_index_follows_an_edit_after_the_page()
+    {
+        using var site = TestSite.CopyOfReal();
+        var preview = new PreviewBuilds(site);
+        Assert.True(preview.Build().Succeeded);
+        Assert.DoesNotContain("zqxsearchword", site.Read("output/search/store.json"));
+
+        Save(site, "input/articles/aftercare.md", "## ", "Zqxsearchword here.\n\n## ");
+        Assert.True(preview.Build("input/articles/aftercare.md").Succeeded);
+        Assert.Contains("Zqxsearchword", site.Read("output/articles/aftercare/index.html")); // served before the index
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!site.Read("output/search/store.json").Contains("zqxsearchword", StringComparison.OrdinalIgnoreCase) && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        Assert.Contains("zqxsearchword", site.Read("output/search/store.json"), StringComparison.OrdinalIgnoreCase);
+
+        preview.Dispose();
+    }
 }

@@ -2,7 +2,7 @@ using Site.Diagnostics;
 
 namespace Site.Content;
 
-/// <summary>Why a path under input/ or theme/ is not read: the link it is (or passes through) and where it leads.</summary>
+/// <summary>Why a link under input/ or theme/ is refused: the link, what it points to, and why.</summary>
 internal sealed record Refusal(string LinkPath, string Target, string Reason);
 
 /// <summary>
@@ -28,27 +28,10 @@ internal static class FolderBoundary
     /// </summary>
     public static bool Scan(string folder, ProjectPaths paths, DiagnosticBag diagnostics)
     {
-        var before = diagnostics.ErrorCount;
-        Files(folder, folder, recursive: true, _ => false, paths, diagnostics);
-        return diagnostics.ErrorCount > before;
-    }
-
-    /// <summary>
-    /// Every file under <paramref name="directory"/> (inside <paramref name="folder"/>) that may be read, in ordinal
-    /// order; links that may not are reported and left out. Directory links are never entered.
-    /// </summary>
-    public static List<string> Files(string folder, string directory, bool recursive, Func<string, bool> wanted,
-        ProjectPaths paths, DiagnosticBag? diagnostics)
-    {
-        var found = new List<string>();
-        if (!Directory.Exists(directory)) return found;
-        if (Check(folder, directory, paths) is { } refused)
-        {
-            Report(refused, paths, diagnostics);
-            return found;
-        }
+        if (!Directory.Exists(folder)) return false; // a missing folder is reported by the stage that needs it
+        var refused = false;
         var realFolder = RealPath(folder) ?? Path.GetFullPath(folder);
-        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(directory)]);
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(folder)]);
         var options = new EnumerationOptions { IgnoreInaccessible = true, RecurseSubdirectories = false, AttributesToSkip = 0 };
         while (pending.TryPop(out var current))
         {
@@ -57,43 +40,14 @@ internal static class FolderBoundary
                 if (entry.Name == PackagesFolder) continue;
                 if (entry.LinkTarget is not null)
                 {
-                    if (CheckLink(entry, realFolder, folder, paths) is { } refusal) Report(refusal, paths, diagnostics);
-                    else if (wanted(entry.FullName)) found.Add(entry.FullName);
+                    if (CheckLink(entry, realFolder, folder, paths) is not { } refusal) continue;
+                    diagnostics.Add(ContentDiagnostics.RefusedLink, SourceSpan.FileOnly(paths.Display(refusal.LinkPath)), refusal.Target, refusal.Reason);
+                    refused = true;
                 }
-                else if (entry is DirectoryInfo sub) { if (recursive) pending.Push(sub); }
-                else if (wanted(entry.FullName)) found.Add(entry.FullName);
+                else if (entry is DirectoryInfo sub) pending.Push(sub); // folder links are never entered: they are refused above
             }
         }
-        found.Sort(StringComparer.Ordinal);
-        return found;
-    }
-
-    /// <summary>
-    /// Null when every component of <paramref name="path"/> below <paramref name="folder"/> is a plain file or folder,
-    /// or a last component that links to a file inside the folder; otherwise the first link that is refused.
-    /// A path that does not exist is not refused here (the caller reports a missing file its own way).
-    /// </summary>
-    public static Refusal? Check(string folder, string path, ProjectPaths paths)
-    {
-        var root = Path.GetFullPath(folder);
-        var full = Path.GetFullPath(path);
-        var relative = Path.GetRelativePath(root, full);
-        if (relative == ".") return null;
-        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
-            return new Refusal(full, full, string.Format(System.Globalization.CultureInfo.InvariantCulture, LeadsOutside, paths.Display(root)));
-        var realFolder = RealPath(root) ?? root;
-        var current = root;
-        foreach (var part in relative.Split(Path.DirectorySeparatorChar))
-        {
-            current = Path.Combine(current, part);
-            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-            if (info.LinkTarget is not null)
-            {
-                if (CheckLink(info, realFolder, root, paths) is { } refusal) return refusal;
-            }
-            else if (!info.Exists) return null;
-        }
-        return null;
+        return refused;
     }
 
     private static Refusal? CheckLink(FileSystemInfo link, string realFolder, string folder, ProjectPaths paths)
@@ -109,9 +63,6 @@ internal static class FolderBoundary
         return null;
     }
 
-    private static void Report(Refusal refusal, ProjectPaths paths, DiagnosticBag? diagnostics) =>
-        diagnostics?.Add(ContentDiagnostics.RefusedLink, SourceSpan.FileOnly(paths.Display(refusal.LinkPath)), refusal.Target, refusal.Reason);
-
     private static bool IsInside(string path, string folder) =>
         path.Equals(folder, StringComparison.Ordinal)
         || path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
@@ -120,7 +71,7 @@ internal static class FolderBoundary
     /// The path with every symbolic link on it resolved (what realpath(3) gives); null for a link loop. Components that
     /// do not exist are kept as written.
     /// </summary>
-    public static string? RealPath(string path)
+    private static string? RealPath(string path)
     {
         var full = Path.GetFullPath(path);
         var root = Path.GetPathRoot(full)!;

@@ -29,6 +29,7 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor ControlCharacter = new("SITE022", Severity.Error, "The file contains the control character {0}, which is invisible in most editors and cannot be published: delete it (retype the characters around this place if you cannot see it).");
     public static readonly DiagnosticDescriptor RefusedLink = new("SITE025", Severity.Error, "This is a symbolic link to '{0}', {1}: the build never follows it, so nothing is read or published through it. Put the file itself here instead.");
     public static readonly DiagnosticDescriptor BadBaseUrl = new("SITE026", Severity.Error, "base_url '{0}' cannot be the site's address: {1}. Write the address the site is served at, such as https://example.org.");
+    public static readonly DiagnosticDescriptor BadSiteLink = new("SITE027", Severity.Error, "'{0}' cannot be used as {1}: {2}.");
     public static readonly DiagnosticDescriptor RelatedDraft = new("SITE024", Severity.Error, "Related article '{0}' is a draft (draft: true in {1}), so it is not published: remove it from related, or publish the article.");
     public static readonly DiagnosticDescriptor FewSources = new("SITE040", Severity.Warning, "The article cites {0} source(s); cite at least two.");
     public static readonly DiagnosticDescriptor ReviewDue = new("SITE041", Severity.Warning, "next_review ({0}) {1}: review the article and update last_reviewed and next_review.");

@@ -48,6 +48,10 @@ internal sealed record SiteConfig
             var r = new YamlFields(repo, displayPath, 0, diagnostics);
             repoUrl = r.String("url", required: true)?.TrimEnd('/');
             branch = r.String("branch") ?? "main";
+            if (repoUrl is not null && SiteUrls.RepositoryUrlProblem(repoUrl) is { } urlProblem)
+                diagnostics.Add(ContentDiagnostics.BadSiteLink, r.SpanOf("url"), repoUrl, "repository.url", urlProblem);
+            if (SiteUrls.BranchProblem(branch) is { } branchProblem)
+                diagnostics.Add(ContentDiagnostics.BadSiteLink, r.SpanOf("branch"), branch, "repository.branch", branchProblem);
             r.RejectUnknownKeys();
         }
         var nav = ReadLinks(f, "navigation", displayPath, diagnostics);
@@ -86,6 +90,8 @@ internal sealed record SiteConfig
             var l = new YamlFields(item, file, 0, diagnostics);
             var t = l.String("title", required: true);
             var u = l.String("url", required: true);
+            if (u is not null && SiteUrls.LinkProblem(u) is { } problem)
+                diagnostics.Add(ContentDiagnostics.BadSiteLink, l.SpanOf("url"), u, $"a {key} link", problem);
             l.RejectUnknownKeys();
             if (t is not null && u is not null) links.Add(new NavLink(t, u));
         }

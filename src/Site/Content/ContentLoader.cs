@@ -2,13 +2,18 @@ using Markdig.Extensions.Yaml;
 using Site.Diagnostics;
 using Site.Markdown;
 using SourceSpan = Site.Diagnostics.SourceSpan;
-using YamlDotNet.RepresentationModel;
+using Site.Yaml;
 
 namespace Site.Content;
 
 /// <summary>What one Markdown file became in the first phase: a page (or nothing), and the diagnostics that are its own.</summary>
 /// <param name="Url">The URL the file publishes at, even when it failed, so links to it are not reported a second time.</param>
-internal sealed record LoadedFile(Page? Page, string? Url, IReadOnlyList<Diagnostic> Diagnostics);
+internal sealed record LoadedFile(Page? Page, string? Url, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>A page whose own errors keep it from being published, as far as it could be read: its sources and related
+    /// articles are still checked, so one mistake in a file does not hide another.</summary>
+    public Page? Unpublished { get; init; }
+}
 
 /// <summary>
 /// The sources of a references file that had errors: what could be read, and no complaint about ids it may have held.
@@ -50,7 +55,7 @@ internal static class ContentLoader
             config = SiteConfig.Load(paths.Display(configPath), configText, diagnostics);
             // An empty site.yml is no YAML document at all: without this the build would stop without saying why.
             if (config is null && diagnostics.ErrorCount == errorsBefore)
-                diagnostics.Add(ContentDiagnostics.WrongType, SourceSpan.FileOnly(paths.Display(configPath)), SiteConfig.FileName, "a mapping of keys to values");
+                diagnostics.Add(YamlDiagnostics.WrongType, SourceSpan.FileOnly(paths.Display(configPath)), SiteConfig.FileName, "a mapping of keys to values");
         }
 
         var referencesPath = Path.Combine(inputDirectory, Reference.FileName);
@@ -88,7 +93,7 @@ internal static class ContentLoader
         var drafts = includeDrafts ? [] : loaded.Select(f => f.Page).OfType<Page>().Where(p => p.Meta.Draft)
             .GroupBy(p => p.Url).ToDictionary(g => g.Key, g => g.First().Source.DisplayPath, StringComparer.Ordinal);
         var failed = loaded.Where(f => f.Page is null && f.Url is not null).Select(f => f.Url!).ToHashSet(StringComparer.Ordinal);
-        CheckCrossReferences(pages, failed, drafts, context.References, diagnostics);
+        CheckCrossReferences(pages, [.. loaded.Select(f => f.Unpublished).OfType<Page>()], failed, drafts, context.References, diagnostics);
 
         var mediaDirectory = Path.Combine(context.InputDirectory, MediaFolder);
         var media = Directory.Exists(mediaDirectory)
@@ -107,11 +112,11 @@ internal static class ContentLoader
     public static LoadedFile LoadFile(string fullPath, LoadContext context)
     {
         var diagnostics = new DiagnosticBag();
-        var page = LoadPage(fullPath, context, diagnostics);
-        return new LoadedFile(page, UrlOf(context.InputDirectory, fullPath), diagnostics.Sorted());
+        var (page, unpublished) = LoadPage(fullPath, context, diagnostics);
+        return new LoadedFile(page, UrlOf(context.InputDirectory, fullPath), diagnostics.Sorted()) { Unpublished = unpublished };
     }
 
-    private static Page? LoadPage(string fullPath, LoadContext context, DiagnosticBag diagnostics)
+    private static (Page? Published, Page? Unpublished) LoadPage(string fullPath, LoadContext context, DiagnosticBag diagnostics)
     {
         var display = context.Paths.Display(fullPath);
         var relative = Path.GetRelativePath(context.InputDirectory, fullPath).Replace('\\', '/');
@@ -121,64 +126,78 @@ internal static class ContentLoader
             // Markdown elsewhere under input/ (a README, notes) is an editor's mistake more often than not.
             if (!relative.Equals("README.md", StringComparison.OrdinalIgnoreCase))
                 diagnostics.Add(ContentDiagnostics.ArticleNotIndexed, SourceSpan.FileOnly(display), relative);
-            return null;
+            return default;
         }
         if (UrlOf(context.InputDirectory, fullPath) is not { } url)
         {
             diagnostics.Add(ContentDiagnostics.BadFileName, SourceSpan.FileOnly(display), Path.GetFileName(fullPath), "side-effects.md");
-            return null;
+            return default;
         }
         var text = SourceText.Read(fullPath, display, diagnostics);
-        if (text is null) return null;
-        return Parse(text, new SourceFile(fullPath, display), kind.Value, url, context, diagnostics);
+        if (text is null) return default;
+        return Read(text, new SourceFile(fullPath, display), kind.Value, url, context, diagnostics);
     }
 
     /// <summary>Reads one page from its text: the whole of phase A but the disk. Tests call it with fixture text.</summary>
-    public static Page? Parse(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics)
+    public static Page? Parse(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics) =>
+        Read(text, source, kind, url, context, diagnostics).Published;
+
+    /// <summary>
+    /// Reads one page, reporting every mistake of the file in one pass: the front matter's errors all together, and the
+    /// body still checked when the front matter has errors (what the body's checks need from it is then left out, not
+    /// guessed). A page with errors is not published; as far as it was read it is returned as unpublished, so its
+    /// sources and related articles are checked too.
+    /// </summary>
+    public static (Page? Published, Page? Unpublished) Read(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics)
     {
         var display = source.DisplayPath;
         var document = NestingGuard.Parse(text, SiteMarkdown.Pipeline, display, diagnostics);
-        if (document is null) return null;
+        if (document is null) return default;
         if (document.FirstOrDefault() is not YamlFrontMatterBlock block)
         {
             diagnostics.Add(ContentDiagnostics.MissingFrontMatter, SourceSpan.FileOnly(display));
-            return null;
+            return default;
         }
         // The YAML exactly as written, cut from the file; YAML line n is file line n + block.Line + 1 (block.Line is
         // the 0-based line of the opening '---').
         var lineOffset = block.Line + 1;
         var yaml = block.Lines.Count == 0 ? "" : text[block.Lines.Lines[0].Slice.Start..(block.Lines.Lines[block.Lines.Count - 1].Slice.End + 1)];
-        // Front matter that is empty or only comments is no YAML document: read it as no keys, so the missing ones are named.
-        var yamlErrors = new DiagnosticBag();
-        var root = YamlFields.ParseRoot(yaml, display, lineOffset, yamlErrors) ?? (yamlErrors.HasErrors ? null : new YamlMappingNode());
-        diagnostics.AddRange(yamlErrors.Sorted());
-        if (root is not YamlMappingNode map)
+        var errorsBefore = diagnostics.ErrorCount;
+        var read = YamlDocument.Parse(yaml, display, lineOffset, diagnostics);
+        // Front matter that is empty or only comments is no YAML document: read it as no keys, so the missing ones are
+        // named. Front matter that is unreadable as a whole, or not a mapping, gives no keys to check; the body still is.
+        YMapping? map = read.Root switch
         {
-            if (root is not null)
-                diagnostics.Add(ContentDiagnostics.WrongType, new SourceSpan(display, lineOffset + 1, 1), "front matter", "a mapping of keys to values");
-            return null;
-        }
-        var meta = FrontMatter.Read(map, kind, display, lineOffset, context.Today, diagnostics);
-        if (meta is null) return null;
+            YMapping m => m,
+            null when !read.HasErrors => new YMapping([], new SourceSpan(display, lineOffset, 1)),
+            _ => null,
+        };
+        if (read.Root is not null and not YMapping)
+            diagnostics.Add(YamlDiagnostics.WrongType, new SourceSpan(display, lineOffset + 1, 1), "front matter", "a mapping of keys to values");
+        var meta = map is null ? new FrontMatter { Title = "", Description = "" } : FrontMatter.Read(map, kind, context.Today, diagnostics, read.Unreadable);
+        // Whether the sources the body's citations are compared with are the ones the editor wrote.
+        var sourcesKnown = map is not null && !read.IsUnreadable("sources");
 
-        var positions = new YamlFields(map, display, lineOffset, diagnostics); // only to point at a key's value
         var layout = meta.Layout ?? (kind == PageKind.Article ? "article" : "page");
-        if (!context.Layouts.Contains(layout))
+        if (map is not null && !read.IsUnreadable("layout") && !context.Layouts.Contains(layout))
         {
-            diagnostics.Add(ContentDiagnostics.UnknownLayout, positions.SpanOf("layout"),
+            diagnostics.Add(ContentDiagnostics.UnknownLayout, map.Entry("layout")?.Value.Span ?? map.Span,
                 layout, string.Join(", ", context.Layouts.Order(StringComparer.Ordinal)), Suggestions.DidYouMean(layout, context.Layouts));
-            return null;
         }
         if (kind == PageKind.Article && context.Config is { } config && meta.Section is { } section && config.Sections.All(s => s.Id != section))
         {
-            diagnostics.Add(ContentDiagnostics.UnknownSection, positions.SpanOf("section"),
+            diagnostics.Add(ContentDiagnostics.UnknownSection, map!.Entry("section")?.Value.Span ?? map.Span,
                 section, string.Join(", ", config.Sections.Select(s => s.Id)), Suggestions.DidYouMean(section, config.Sections.Select(s => s.Id)));
-            return null;
         }
         var slug = url.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "index";
         var shell = new Page(source, kind, slug, url, meta, layout, RenderedBody.Empty, fromMarkdown: true);
-        if (BodyRenderer.Render(shell, document, text, context.References, context.SiteHost, diagnostics) is not { } body) return null;
-        return new Page(source, kind, slug, url, meta, layout, body, fromMarkdown: true);
+        var bodyDiagnostics = new DiagnosticBag();
+        var body = BodyRenderer.Render(shell, document, text, context.References, context.SiteHost, bodyDiagnostics);
+        // "Cited but not in sources" is about the front matter's list: without a readable list it would be a guess.
+        diagnostics.AddRange(sourcesKnown ? bodyDiagnostics.Sorted() : bodyDiagnostics.Sorted().Where(d => d.Id != MarkdownDiagnostics.CitationNotInSources.Id));
+        var failed = diagnostics.ErrorCount > errorsBefore || body is null || map is null || meta.Title.Length == 0 || meta.Description.Length == 0;
+        var page = new Page(source, kind, slug, url, meta, layout, body ?? RenderedBody.Empty, fromMarkdown: true);
+        return failed ? (null, map is null ? null : page) : (page, null);
     }
 
     private static PageKind? KindOf(string relative) =>
@@ -218,21 +237,21 @@ internal static class ContentLoader
         }
     }
 
-    private static void CheckCrossReferences(List<Page> pages, IReadOnlySet<string> failedUrls, IReadOnlyDictionary<string, string> drafts,
+    private static void CheckCrossReferences(List<Page> pages, List<Page> unpublished, IReadOnlySet<string> failedUrls, IReadOnlyDictionary<string, string> drafts,
         IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
     {
         // An article that failed to load still exists: naming it is not a second mistake.
         var articleSlugs = pages.Where(p => p.IsArticle).Select(p => p.Slug)
             .Concat(failedUrls.Where(u => u.StartsWith($"/{ArticlesFolder}/", StringComparison.Ordinal)).Select(u => u.Split('/')[2]))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var page in pages)
+        foreach (var page in pages.Concat(unpublished))
         {
             foreach (var source in page.Meta.Sources)
                 if (!references.ContainsKey(source.Id) && references is not UnreadReferences) diagnostics.Add(ContentDiagnostics.UnknownReference, source.At, source.Id, Suggestions.DidYouMean(source.Id, references.Keys));
             foreach (var related in page.Meta.Related)
                 if (drafts.TryGetValue($"/{ArticlesFolder}/{related.Id}/", out var draft)) diagnostics.Add(ContentDiagnostics.RelatedDraft, related.At, related.Id, draft);
                 else if (!articleSlugs.Contains(related.Id)) diagnostics.Add(ContentDiagnostics.UnknownRelated, related.At, related.Id, Suggestions.DidYouMean(related.Id, articleSlugs));
-            if (page.IsArticle && page.Meta.Sources.Count < 2)
+            if (page.IsArticle && page.Meta.Sources.Count < 2 && !unpublished.Contains(page))
                 diagnostics.Add(ContentDiagnostics.FewSources, SourceSpan.FileOnly(page.Source.DisplayPath), page.Meta.Sources.Count);
         }
     }

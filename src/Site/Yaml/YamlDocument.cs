@@ -1,0 +1,154 @@
+using Site.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Site.Yaml;
+
+/// <summary>
+/// The one YAML reader of the site. It builds a small positioned tree (<see cref="YNode"/>) from YamlDotNet's parser
+/// events rather than its representation model, because the model expands aliases (nine levels of
+/// <c>&amp;a [*a, *a, …]</c> are a billion nodes: OutOfMemory), throws on a duplicate key without saying where, and
+/// stops at the first problem. Here anchors and aliases are refused at the <c>&amp;</c> or <c>*</c>, a key written
+/// twice is reported at its line, and a syntax error inside one top-level key is reported and that key set aside, so
+/// the rest of the file is still read and checked.
+/// </summary>
+internal static class YamlDocument
+{
+    /// <summary>How many syntax errors one file reports before the reader gives up on it.</summary>
+    private const int MaxSyntaxErrors = 20;
+
+    /// <param name="lineOffset">Added to every line: front matter starts below the file's first line.</param>
+    public static YamlRead Parse(string text, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        var lines = text.Split('\n');
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        var hasErrors = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = string.Join('\n', lines);
+            var local = new DiagnosticBag();
+            try
+            {
+                var root = Read(current, file, lineOffset, local);
+                diagnostics.AddRange(local.Sorted());
+                return new YamlRead(root, unreadable, hasErrors || local.HasErrors);
+            }
+            catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
+            {
+                // YamlDotNet's scanner throws InvalidOperationException, with no position, on some unclosed lists.
+                var (message, line, column) = YamlErrors.Explain(current, ex);
+                diagnostics.Add(YamlDiagnostics.Syntax, new SourceSpan(file, line + lineOffset, column), message);
+                hasErrors = true;
+                if (attempt + 1 >= MaxSyntaxErrors || SetAside(lines, line, unreadable) is false)
+                    return new YamlRead(null, unreadable, true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Blanks the top-level entry (a key with everything indented under it, or a list item) that holds
+    /// <paramref name="line"/>, keeping the line count so later positions stay true; false when there is none left to blank.
+    /// </summary>
+    private static bool SetAside(string[] lines, int line, HashSet<string> unreadable)
+    {
+        // An error on an empty line (the end of the file, or a part already set aside) has no entry of its own.
+        if (line < 1 || line > lines.Length || lines[line - 1].Trim().Length == 0) return false;
+        var isList = lines.FirstOrDefault(IsTopLevel) is { } first && IsItem(first);
+        bool StartsEntry(string l) => IsTopLevel(l) && (!isList || IsItem(l));
+        var start = line - 1;
+        while (start >= 0 && !StartsEntry(lines[start])) start--;
+        if (start < 0) return false;
+        var end = start + 1;
+        while (end < lines.Length && !StartsEntry(lines[end])) end++;
+        if (!isList)
+        {
+            var key = lines[start].Split(':')[0].Trim().Trim('"', '\'');
+            unreadable.Add(key);
+        }
+        for (var i = start; i < end; i++) lines[i] = "";
+        return true;
+    }
+
+    private static bool IsTopLevel(string line) => line.Length > 0 && line[0] is not (' ' or '\t' or '#' or '\r') && line.TrimEnd() is not ("---" or "...");
+
+    private static bool IsItem(string line) => line.StartsWith('-') && (line.Length == 1 || line[1] is ' ' or '\r');
+
+    private static YNode? Read(string text, string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        parser.Consume<StreamStart>();
+        if (parser.Accept<StreamEnd>(out _)) return null;
+        parser.Consume<DocumentStart>();
+        var root = new Builder(file, lineOffset, diagnostics).Node(parser);
+        parser.Consume<DocumentEnd>();
+        if (parser.Accept<DocumentStart>(out var next))
+            diagnostics.Add(YamlDiagnostics.SeveralDocuments, At(file, lineOffset, next.Start));
+        return root;
+    }
+
+    private static SourceSpan At(string file, int lineOffset, Mark mark) =>
+        new(file, (int)Math.Max(1, mark.Line) + lineOffset, (int)Math.Max(1, mark.Column));
+
+    private sealed class Builder(string file, int lineOffset, DiagnosticBag diagnostics)
+    {
+        private SourceSpan At(Mark mark) => YamlDocument.At(file, lineOffset, mark);
+
+        public YNode Node(IParser parser)
+        {
+            // A node event's start is its anchor when it has one: the place to show.
+            if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)
+                diagnostics.Add(YamlDiagnostics.AliasRefused, At(anchored.Start));
+
+            if (parser.TryConsume<Scalar>(out var scalar))
+                return new YScalar(scalar.Value, scalar.Style, At(scalar.Start));
+
+            if (parser.TryConsume<SequenceStart>(out var seqStart))
+            {
+                var items = new List<YNode>();
+                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(Node(parser));
+                return new YSequence(items, At(seqStart.Start));
+            }
+
+            if (parser.TryConsume<MappingStart>(out var mapStart))
+            {
+                var entries = new List<YEntry>();
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var keyNode = Node(parser);
+                    var value = Node(parser);
+                    if (keyNode is not YScalar key)
+                    {
+                        diagnostics.Add(YamlDiagnostics.KeyNotText, keyNode.Span);
+                        continue;
+                    }
+                    if (entries.Find(e => e.Key.Value == key.Value) is { } first)
+                    {
+                        diagnostics.Add(YamlDiagnostics.DuplicateKey, key.Span, key.Value, first.Key.Span.Line);
+                        continue;
+                    }
+                    entries.Add(new YEntry(key, value));
+                }
+                return new YMapping(entries, At(mapStart.Start));
+            }
+
+            var other = parser.Current!;
+            if (other is AnchorAlias)
+            {
+                // Never resolved: an alias read as nothing cannot multiply.
+                diagnostics.Add(YamlDiagnostics.AliasRefused, At(other.Start));
+                parser.MoveNext();
+                return new YScalar("", ScalarStyle.Plain, At(other.Start));
+            }
+            throw new YamlException(other.Start, other.End, $"unexpected {other.GetType().Name}");
+        }
+    }
+
+    /// <summary>A node written back as short flow YAML, for free-form values (<c>extra:</c>) that templates see as text.</summary>
+    public static string Text(YNode node) => node switch
+    {
+        YScalar s => s.Value,
+        YSequence seq => "[" + string.Join(", ", seq.Items.Select(Text)) + "]",
+        YMapping map => "{" + string.Join(", ", map.Entries.Select(e => e.Key.Value + ": " + Text(e.Value))) + "}",
+        _ => "",
+    };
+}

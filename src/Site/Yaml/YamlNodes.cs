@@ -1,0 +1,34 @@
+using Site.Diagnostics;
+using YamlDotNet.Core;
+
+namespace Site.Yaml;
+
+/// <summary>A YAML node that remembers where it was written (its file, line and column, already in the file's terms).</summary>
+internal abstract record YNode(SourceSpan Span);
+
+internal sealed record YScalar(string Value, ScalarStyle Style, SourceSpan Span) : YNode(Span);
+
+internal sealed record YSequence(IReadOnlyList<YNode> Items, SourceSpan Span) : YNode(Span);
+
+internal sealed record YEntry(YScalar Key, YNode Value);
+
+/// <summary>A mapping that keeps its keys in written order; a key written twice is reported while reading and kept once.</summary>
+internal sealed record YMapping(IReadOnlyList<YEntry> Entries, SourceSpan Span) : YNode(Span)
+{
+    public YEntry? Entry(string key)
+    {
+        foreach (var entry in Entries)
+            if (entry.Key.Value == key) return entry;
+        return null;
+    }
+}
+
+/// <summary>
+/// What a YAML file became: its root node (null when empty or unreadable) and the top-level keys that could not be
+/// read because of a syntax error inside them. Readers treat those keys as present but unknown, so a mistake in one
+/// key is one diagnostic and the rest of the file is still checked.
+/// </summary>
+internal sealed record YamlRead(YNode? Root, IReadOnlySet<string> Unreadable, bool HasErrors)
+{
+    public bool IsUnreadable(string key) => Unreadable.Contains(key);
+}

@@ -73,6 +73,12 @@ internal static class SiteBuilder
             return result;
         }
 
+        // Before anything is read: a symbolic link in input/ or theme/ that leads out of its folder (or nowhere, or to a
+        // folder) stops the build, so no stage can read, copy or serve what it points to.
+        var refused = Step("boundary", () => FolderBoundary.Scan(options.InputDirectory, paths, diagnostics)
+            | FolderBoundary.Scan(options.ThemeDirectory, paths, diagnostics));
+        if (refused) return new BuildResult(diagnostics, 0, [], timings);
+
         // Phase A: the theme and the files every page is read against, then every page.
         var templates = Step("theme", () => stages.LoadTheme(ThemeInputs.Read(options.ThemeDirectory, paths, stages.Read), diagnostics));
         var assets = AssetCatalog.Load(options.ThemeDirectory);

@@ -187,9 +187,12 @@ internal static class ContentLoader
         return Read(text, new SourceFile(fullPath, display), kind.Value, url, context, diagnostics);
     }
 
-    /// <summary>Reads one page from its text: the whole of phase A but the disk. Tests call it with fixture text.</summary>
+    /// <summary>
+    /// Reads one page from its text: the whole of phase A but the disk. Tests call it with fixture text, and see the body
+    /// as rendered even when the file has errors (a page with raw HTML is not published, but its body is still checked).
+    /// </summary>
     public static Page? Parse(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics) =>
-        Read(text, source, kind, url, context, diagnostics).Published;
+        Read(text, source, kind, url, context, diagnostics) is var (published, unpublished) ? published ?? unpublished : null;
 
     /// <summary>
     /// Reads one page, reporting every mistake of the file in one pass: the front matter's errors all together, and the
@@ -218,17 +221,19 @@ internal static class ContentLoader
         YMapping? map = read.Root switch
         {
             YMapping m => m,
-            null when !read.HasErrors => new YMapping([], new SourceSpan(display, lineOffset, 1)),
+            // Missing keys are named at the first line inside the block (the closing '---' when it is empty).
+            null when !read.HasErrors => new YMapping([], new SourceSpan(display, lineOffset + 1, 1)),
             _ => null,
         };
         if (read.Root is not null and not YMapping)
             diagnostics.Add(YamlDiagnostics.WrongType, new SourceSpan(display, lineOffset + 1, 1), "front matter", "a mapping of keys to values");
-        var meta = map is null ? new FrontMatter { Title = "", Description = "" } : FrontMatter.Read(map, kind, context.Today, diagnostics, read.Unreadable);
+        var meta = map is null ? new FrontMatter { Title = "", Description = "" } : FrontMatter.Read(map, kind, context.Today, diagnostics);
         // Whether the sources the body's citations are compared with are the ones the editor wrote.
-        var sourcesKnown = map is not null && !read.IsUnreadable("sources");
+        // Not when sources is missing, set aside or not a list: that mistake is reported, and every citation is not a second one.
+        var sourcesKnown = map?.Entry("sources") is { Value: YSequence };
 
         var layout = meta.Layout ?? (kind == PageKind.Article ? "article" : "page");
-        if (map is not null && !read.IsUnreadable("layout") && !context.Layouts.Contains(layout))
+        if (map is not null && !map.IsSetAside("layout") && !context.Layouts.Contains(layout))
         {
             diagnostics.Add(ContentDiagnostics.UnknownLayout, map.Entry("layout")?.Value.Span ?? map.Span,
                 layout, string.Join(", ", context.Layouts.Order(StringComparer.Ordinal)), Suggestions.DidYouMean(layout, context.Layouts));

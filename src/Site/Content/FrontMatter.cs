@@ -31,10 +31,9 @@ internal sealed record FrontMatter
     /// with an error is left at its default and the others are still read and checked. <paramref name="diagnostics"/>
     /// is this file's own: whether the page failed is decided by its errors alone.
     /// </summary>
-    /// <param name="unreadable">Keys a YAML syntax error made unreadable (already reported).</param>
-    public static FrontMatter Read(YMapping map, PageKind kind, DateOnly today, DiagnosticBag diagnostics, IReadOnlySet<string>? unreadable = null)
+    public static FrontMatter Read(YMapping map, PageKind kind, DateOnly today, DiagnosticBag diagnostics)
     {
-        var f = new YamlFields(map, diagnostics, unreadable, freeForm: true);
+        var f = new YamlFields(map, diagnostics, freeForm: true);
         var meta = new FrontMatter { Title = "", Description = "" };
         string? description = null;
         foreach (var field in FrontMatterSchema.Fields)

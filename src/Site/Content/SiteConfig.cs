@@ -46,7 +46,7 @@ internal sealed record SiteConfig
             value = read();
             return diagnostics.ErrorCount - before;
         }
-        var f = new YamlFields(map, diagnostics, read.Unreadable, freeForm: true);
+        var f = new YamlFields(map, diagnostics, freeForm: true);
         var title = f.String("title", required: true);
         tolerated += Tolerate(() => f.String("tagline") ?? "", out var tagline);
         var description = f.String("description", required: true);
@@ -81,7 +81,7 @@ internal sealed record SiteConfig
         if (baseUrl is not null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
             diagnostics.Add(YamlDiagnostics.WrongType, f.SpanOf("base_url"), "base_url", "an absolute URL such as https://example.org");
         var untolerable = diagnostics.ErrorCount - errorsBefore - tolerated;
-        if (untolerable > 0 || read.Unreadable.Except(Cosmetic).Any() || title is null || description is null || baseUrl is null
+        if (untolerable > 0 || map.SetAside.Except(Cosmetic).Any() || title is null || description is null || baseUrl is null
             || language is null || repoUrl is null || branch is null)
             return null;
         return new SiteConfig

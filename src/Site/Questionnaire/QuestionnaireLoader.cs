@@ -251,7 +251,8 @@ internal static partial class QuestionnaireLoader
 
         private T? Missing<T>(YNode owner, string what, string key) where T : class
         {
-            diagnostics.Add(D.MissingKey, owner.Span, what, key);
+            // A key set aside by a mistake in it (an alias, a syntax error) is reported already, not missing too.
+            if (owner is not YMapping m || !m.IsSetAside(key)) diagnostics.Add(D.MissingKey, owner.Span, what, key);
             return null;
         }
 

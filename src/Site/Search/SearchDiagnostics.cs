@@ -28,7 +28,4 @@ internal static class SearchDiagnostics
 
     public static readonly DiagnosticDescriptor SynonymDuplicateWord =
         new("SITE311", Severity.Error, "lay word '{0}' is already listed at line {1}");
-
-    public static readonly DiagnosticDescriptor SynonymsMultipleDocuments =
-        new("SITE312", Severity.Error, "synonyms file must hold a single YAML document");
 }

@@ -82,7 +82,7 @@ internal sealed class SynonymTable
             {
                 if (list is null)
                 {
-                    diagnostics.Add(SearchDiagnostics.SynonymMissingKey, mapping.Span, name);
+                    if (!mapping.IsSetAside(name)) diagnostics.Add(SearchDiagnostics.SynonymMissingKey, mapping.Span, name);
                     valid = false;
                     continue;
                 }

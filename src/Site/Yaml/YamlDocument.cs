@@ -30,13 +30,16 @@ internal static class YamlDocument
             try
             {
                 var root = Read(current, file, lineOffset, local);
+                if (root is YMapping map && unreadable.Count > 0) root = map with { SetAside = new HashSet<string>([.. map.SetAside, .. unreadable], StringComparer.Ordinal) };
                 diagnostics.AddRange(local.Sorted());
                 return new YamlRead(root, unreadable, hasErrors || local.HasErrors);
             }
-            catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
+            catch (Exception ex) when (ex is YamlException or YamlMistake or InvalidOperationException or ArgumentException)
             {
                 // YamlDotNet's scanner throws InvalidOperationException, with no position, on some unclosed lists.
-                var (message, line, column) = YamlErrors.Explain(current, ex);
+                var (message, line, column) = ex is YamlMistake mistake
+                    ? (mistake.Message, mistake.At.Line - lineOffset, AtColon(lines, mistake.At.Line - lineOffset, mistake.At.Column))
+                    : YamlErrors.Explain(current, ex);
                 diagnostics.Add(YamlDiagnostics.Syntax, new SourceSpan(file, line + lineOffset, column), message);
                 hasErrors = true;
                 if (attempt + 1 >= MaxSyntaxErrors || SetAside(lines, line, unreadable) is false)
@@ -69,6 +72,15 @@ internal static class YamlDocument
         return true;
     }
 
+    /// <summary>The column of the ':' an empty key was written before (YamlDotNet places the key after it).</summary>
+    private static int AtColon(string[] lines, int line, int column)
+    {
+        if (line < 1 || line > lines.Length) return column;
+        var text = lines[line - 1];
+        var colon = text.LastIndexOf(':', Math.Clamp(column - 1, 0, Math.Max(0, text.Length - 1)));
+        return colon >= 0 ? colon + 1 : column;
+    }
+
     private static bool IsTopLevel(string line) => line.Length > 0 && line[0] is not (' ' or '\t' or '#' or '\r') && line.TrimEnd() is not ("---" or "...");
 
     private static bool IsItem(string line) => line.StartsWith('-') && (line.Length == 1 || line[1] is ' ' or '\r');
@@ -80,6 +92,7 @@ internal static class YamlDocument
         if (parser.Accept<StreamEnd>(out _)) return null;
         parser.Consume<DocumentStart>();
         var root = new Builder(file, lineOffset, diagnostics).Node(parser);
+        if (root is YRefused) root = null;
         parser.Consume<DocumentEnd>();
         if (parser.Accept<DocumentStart>(out var next))
             diagnostics.Add(YamlDiagnostics.SeveralDocuments, At(file, lineOffset, next.Start));
@@ -105,17 +118,24 @@ internal static class YamlDocument
             if (parser.TryConsume<SequenceStart>(out var seqStart))
             {
                 var items = new List<YNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(Node(parser));
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                    if (Node(parser) is var item and not YRefused) items.Add(item);
                 return new YSequence(items, At(seqStart.Start));
             }
 
             if (parser.TryConsume<MappingStart>(out var mapStart))
             {
                 var entries = new List<YEntry>();
+                var setAside = new HashSet<string>(StringComparer.Ordinal);
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyNode = Node(parser);
+                    // "- :" (a colon with no key and no value): YamlDotNet ends the mapping after the empty key and
+                    // only fails lines later, at the next item, with words about a '-' indicator.
+                    if (keyNode is YScalar { Value: "", Style: ScalarStyle.Plain } && parser.Current is MappingEnd)
+                        throw new YamlMistake(keyNode.Span, "this line has a ':' with nothing before it: write the key's name before the ':' (or delete the line if it is not needed).");
                     var value = Node(parser);
+                    if (keyNode is YRefused) continue;
                     if (keyNode is not YScalar key)
                     {
                         diagnostics.Add(YamlDiagnostics.KeyNotText, keyNode.Span);
@@ -126,9 +146,11 @@ internal static class YamlDocument
                         diagnostics.Add(YamlDiagnostics.DuplicateKey, key.Span, key.Value, first.Key.Span.Line);
                         continue;
                     }
-                    entries.Add(new YEntry(key, value));
+                    // An alias is reported where it is written; the key is then neither missing nor a wrong type.
+                    if (value is YRefused) setAside.Add(key.Value);
+                    else entries.Add(new YEntry(key, value));
                 }
-                return new YMapping(entries, At(mapStart.Start));
+                return new YMapping(entries, At(mapStart.Start)) { SetAside = setAside };
             }
 
             var other = parser.Current!;
@@ -137,10 +159,16 @@ internal static class YamlDocument
                 // Never resolved: an alias read as nothing cannot multiply.
                 diagnostics.Add(YamlDiagnostics.AliasRefused, At(other.Start));
                 parser.MoveNext();
-                return new YScalar("", ScalarStyle.Plain, At(other.Start));
+                return new YRefused(At(other.Start));
             }
             throw new YamlException(other.Start, other.End, $"unexpected {other.GetType().Name}");
         }
+    }
+
+    /// <summary>A mistake this reader recognises before YamlDotNet does, with its plain message and place.</summary>
+    private sealed class YamlMistake(SourceSpan at, string message) : Exception(message)
+    {
+        public SourceSpan At { get; } = at;
     }
 
     /// <summary>A node written back as short flow YAML, for free-form values (<c>extra:</c>) that templates see as text.</summary>

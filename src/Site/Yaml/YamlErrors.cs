@@ -1,6 +1,6 @@
 using YamlDotNet.Core;
 
-namespace Site.Diagnostics;
+namespace Site.Yaml;
 
 /// <summary>
 /// What every YAML reader of the site (front matter, site.yml, references, the questionnaire, the synonyms) says when

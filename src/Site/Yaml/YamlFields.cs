@@ -9,13 +9,13 @@ namespace Site.Yaml;
 /// Strict, position-keeping reads from one YAML mapping. Every read records the key as known;
 /// <see cref="RejectUnknownKeys"/> then reports the rest, so a typo in front matter is an error at its line.
 /// </summary>
-/// <param name="unreadable">Keys set aside by a syntax error (already reported): neither missing nor unknown.</param>
 /// <param name="freeForm">Whether this mapping has an <c>extra:</c> map for free-form data, to say so to an unknown key.</param>
-internal sealed class YamlFields(YMapping map, DiagnosticBag diagnostics, IReadOnlySet<string>? unreadable = null, bool freeForm = false)
+internal sealed class YamlFields(YMapping map, DiagnosticBag diagnostics, bool freeForm = false)
 {
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly List<(string Key, SourceSpan At)> _missing = [];
-    private readonly IReadOnlySet<string> _unreadable = unreadable ?? new HashSet<string>();
+    /// <summary>Keys already reported (an alias, a syntax error inside them): neither missing nor unknown.</summary>
+    private readonly IReadOnlySet<string> _unreadable = map.SetAside;
 
     public SourceSpan MapSpan => map.Span;
 
@@ -26,7 +26,7 @@ internal sealed class YamlFields(YMapping map, DiagnosticBag diagnostics, IReadO
 
     public SourceSpan KeySpan(string key) => map.Entry(key) is { } e ? e.Key.Span : MapSpan;
 
-    /// <summary>Whether the key could not be read because of a syntax error in it (already reported).</summary>
+    /// <summary>Whether the key could not be read because of a mistake in it (already reported).</summary>
     public bool IsUnreadable(string key) => _unreadable.Contains(key);
 
     public YNode? Find(string key)

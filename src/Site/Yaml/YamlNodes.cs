@@ -10,11 +10,24 @@ internal sealed record YScalar(string Value, ScalarStyle Style, SourceSpan Span)
 
 internal sealed record YSequence(IReadOnlyList<YNode> Items, SourceSpan Span) : YNode(Span);
 
+/// <summary>An alias, reported and read as nothing: never resolved, so it cannot multiply. Readers never see one.</summary>
+internal sealed record YRefused(SourceSpan Span) : YNode(Span);
+
 internal sealed record YEntry(YScalar Key, YNode Value);
 
 /// <summary>A mapping that keeps its keys in written order; a key written twice is reported while reading and kept once.</summary>
 internal sealed record YMapping(IReadOnlyList<YEntry> Entries, SourceSpan Span) : YNode(Span)
 {
+    /// <summary>
+    /// Keys that were written but whose value is already reported and left out (an alias, or a syntax error inside a
+    /// top-level key): a reader treats them as neither missing nor unknown, so one mistake is one diagnostic.
+    /// </summary>
+    public IReadOnlySet<string> SetAside { get; init; } = NoKeys;
+
+    private static readonly IReadOnlySet<string> NoKeys = new HashSet<string>();
+
+    public bool IsSetAside(string key) => SetAside.Contains(key);
+
     public YEntry? Entry(string key)
     {
         foreach (var entry in Entries)

@@ -42,7 +42,13 @@ Text [@jones-2021].
     private static string[] Output(string aftercare, string? sideEffects = null, string? references = null, bool drafts = false)
     {
         var files = MiniTheme.Files + "-- input/articles/aftercare.md --\n" + aftercare + "-- input/articles/side-effects.md --\n" + (sideEffects ?? SideEffects);
-        if (references is not null) files = files.Replace(files[files.IndexOf("-- input/references.yml --", StringComparison.Ordinal)..files.IndexOf("\n\n", files.IndexOf("-- input/references.yml --", StringComparison.Ordinal), StringComparison.Ordinal)], "-- input/references.yml --\n" + references);
+        if (references is not null)
+        {
+            // The references file runs to the next file's marker (the aftercare article follows it).
+            var start = files.IndexOf("-- input/references.yml --", StringComparison.Ordinal);
+            var end = files.IndexOf("\n-- ", start, StringComparison.Ordinal) + 1;
+            files = files[..start] + "-- input/references.yml --\n" + references + files[end..];
+        }
         using var site = TestSite.FromText(files);
         return TestSite.InMemory(site.Options() with { IncludeDrafts = drafts }).Lines();
     }

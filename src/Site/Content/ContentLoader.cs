@@ -122,6 +122,30 @@ internal static class ContentLoader
     /// <param name="loadFile">Phase A for one file: <see cref="LoadFile(PageInputs)"/>, or the preview's answer from what it kept.</param>
     public static SiteContent Load(LoadContext context, SiteConfig config, bool includeDrafts, DiagnosticBag diagnostics, Func<string, LoadContext, LoadedFile>? loadFile = null)
     {
+        var (pages, unpublished, failed, drafts) = LoadPages(context, includeDrafts, diagnostics, loadFile);
+        var mediaDirectory = Path.Combine(context.InputDirectory, MediaFolder);
+        var media = Directory.Exists(mediaDirectory)
+            ? Directory.EnumerateFiles(mediaDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(f => new SourceFile(f, context.Paths.Display(f))).ToList()
+            : [];
+        foreach (var file in media)
+        {
+            var size = new FileInfo(file.FullPath).Length;
+            if (size > 200 * 1024) diagnostics.Add(ContentDiagnostics.LargeImage, SourceSpan.FileOnly(file.DisplayPath), size / 1024);
+        }
+        return new SiteContent(config, context.References, pages, media, context.InputDirectory, failed) { Drafts = drafts, Unpublished = unpublished };
+    }
+
+    /// <summary>
+    /// When site.yml could not be read: every page is still read and checked against what is known (no sections, so
+    /// none is called unknown), so one mistake in site.yml does not hide each article's own. Nothing is rendered.
+    /// </summary>
+    public static void CheckPages(LoadContext context, bool includeDrafts, DiagnosticBag diagnostics, Func<string, LoadContext, LoadedFile>? loadFile = null) =>
+        LoadPages(context, includeDrafts, diagnostics, loadFile);
+
+    private static (List<Page> Pages, List<Page> Unpublished, HashSet<string> Failed, Dictionary<string, string> Drafts) LoadPages(
+        LoadContext context, bool includeDrafts, DiagnosticBag diagnostics, Func<string, LoadContext, LoadedFile>? loadFile)
+    {
         loadFile ??= (file, context) => LoadFile(new PageInputs(file, FileBytes.Read(file), context));
         var files = MarkdownFiles(context.InputDirectory);
         var loaded = new LoadedFile[files.Count];
@@ -140,19 +164,9 @@ internal static class ContentLoader
         var drafts = includeDrafts ? [] : loaded.Select(f => f.Page).OfType<Page>().Where(p => p.Meta.Draft)
             .GroupBy(p => p.Url).ToDictionary(g => g.Key, g => g.First().Source.DisplayPath, StringComparer.Ordinal);
         var failed = loaded.Where(f => f.Page is null && f.Url is not null).Select(f => f.Url!).ToHashSet(StringComparer.Ordinal);
-        CheckCrossReferences(pages, [.. loaded.Select(f => f.Unpublished).OfType<Page>()], failed, drafts, context.References, diagnostics);
-
-        var mediaDirectory = Path.Combine(context.InputDirectory, MediaFolder);
-        var media = Directory.Exists(mediaDirectory)
-            ? Directory.EnumerateFiles(mediaDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                .Select(f => new SourceFile(f, context.Paths.Display(f))).ToList()
-            : [];
-        foreach (var file in media)
-        {
-            var size = new FileInfo(file.FullPath).Length;
-            if (size > 200 * 1024) diagnostics.Add(ContentDiagnostics.LargeImage, SourceSpan.FileOnly(file.DisplayPath), size / 1024);
-        }
-        return new SiteContent(config, context.References, pages, media, context.InputDirectory, failed) { Drafts = drafts };
+        List<Page> unpublished = [.. loaded.Select(f => f.Unpublished).OfType<Page>()];
+        CheckCrossReferences(pages, unpublished, failed, drafts, context.References, diagnostics);
+        return (pages, unpublished, failed, drafts);
     }
 
     /// <summary>Phase A for one file: read, front matter, parse, check and render. Its diagnostics are its own.</summary>
@@ -203,16 +217,17 @@ internal static class ContentLoader
     public static (Page? Published, Page? Unpublished) Read(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics)
     {
         var display = source.DisplayPath;
-        var document = NestingGuard.Parse(text, SiteMarkdown.Pipeline, display, diagnostics);
+        var lines = new LineMap(text);
+        var document = NestingGuard.Parse(text, lines, SiteMarkdown.Pipeline, display, diagnostics);
         if (document is null) return default;
         if (document.FirstOrDefault() is not YamlFrontMatterBlock block)
         {
             diagnostics.Add(ContentDiagnostics.MissingFrontMatter, SourceSpan.FileOnly(display));
             return default;
         }
-        // The YAML exactly as written, cut from the file; YAML line n is file line n + block.Line + 1 (block.Line is
-        // the 0-based line of the opening '---').
-        var lineOffset = block.Line + 1;
+        // The YAML exactly as written, cut from the file; YAML line n is file line n + lineOffset, lineOffset being the
+        // file line of the opening '---' (found from the block's offset, not Markdig's Line).
+        var lineOffset = lines.Position(block.Span.Start).Line;
         var yaml = block.Lines.Count == 0 ? "" : text[block.Lines.Lines[0].Slice.Start..(block.Lines.Lines[block.Lines.Count - 1].Slice.End + 1)];
         var errorsBefore = diagnostics.ErrorCount;
         var read = YamlDocument.Parse(yaml, display, lineOffset, diagnostics);
@@ -246,7 +261,7 @@ internal static class ContentLoader
         var slug = url.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "index";
         var shell = new Page(source, kind, slug, url, meta, layout, RenderedBody.Empty, fromMarkdown: true);
         var bodyDiagnostics = new DiagnosticBag();
-        var body = BodyRenderer.Render(shell, document, text, context.References, context.SiteHost, bodyDiagnostics);
+        var body = BodyRenderer.Render(shell, document, lines, context.References, context.SiteHost, bodyDiagnostics);
         // "Cited but not in sources" is about the front matter's list: without a readable list it would be a guess.
         diagnostics.AddRange(sourcesKnown ? bodyDiagnostics.Sorted() : bodyDiagnostics.Sorted().Where(d => d.Id != MarkdownDiagnostics.CitationNotInSources.Id));
         var failed = diagnostics.ErrorCount > errorsBefore || body is null || map is null || meta.Title.Length == 0 || meta.Description.Length == 0;

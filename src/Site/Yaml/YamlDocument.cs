@@ -39,7 +39,7 @@ internal static class YamlDocument
                 // YamlDotNet's scanner throws InvalidOperationException, with no position, on some unclosed lists.
                 var (message, line, column) = ex is YamlMistake mistake
                     ? (mistake.Message, mistake.At.Line - lineOffset, AtColon(lines, mistake.At.Line - lineOffset, mistake.At.Column))
-                    : YamlErrors.Explain(current, ex);
+                    : YamlErrors.Explain(current, ex, lineOffset);
                 diagnostics.Add(YamlDiagnostics.Syntax, new SourceSpan(file, line + lineOffset, column), message);
                 hasErrors = true;
                 if (attempt + 1 >= MaxSyntaxErrors || SetAside(lines, line, unreadable) is false)

@@ -26,6 +26,9 @@ internal static class YamlDiagnostics
     public static readonly DiagnosticDescriptor SeveralDocuments = new("SITE032", Severity.Error,
         "The file holds more than one YAML document (a line '---' or '...' starts another): keep one, and delete that line and what follows it or merge it into the first.");
 
+    public static readonly DiagnosticDescriptor TooDeep = new("SITE034", Severity.Error,
+        "Lists and mappings are nested more than {0} levels deep here, which no file of the site needs: write this part flatter (it is left out).");
+
     public static readonly DiagnosticDescriptor KeyNotText = new("SITE033", Severity.Error,
         "A key must be plain text before the ':', not a list or a mapping.");
 }

@@ -14,6 +14,9 @@ namespace Site.Yaml;
 /// </summary>
 internal static class YamlDocument
 {
+    /// <summary>Lists and mappings inside each other: the questionnaire, the deepest file, needs 6.</summary>
+    public const int MaxDepth = 50;
+
     /// <summary>How many syntax errors one file reports before the reader gives up on it.</summary>
     private const int MaxSyntaxErrors = 20;
 
@@ -106,7 +109,37 @@ internal static class YamlDocument
     {
         private SourceSpan At(Mark mark) => YamlDocument.At(file, lineOffset, mark);
 
+        private int _depth;
+
         public YNode Node(IParser parser)
+        {
+            // Lists and mappings are read by recursion: a hostile file nested thousands deep ('[[[[…') would overflow
+            // the stack and end the process. Past MaxDepth the part is reported once and skipped without recursion.
+            if (parser.Current is SequenceStart or MappingStart && _depth >= MaxDepth)
+            {
+                diagnostics.Add(YamlDiagnostics.TooDeep, At(parser.Current.Start), MaxDepth);
+                var start = parser.Current.Start;
+                for (var level = 0; ;)
+                {
+                    if (parser.Current is SequenceStart or MappingStart) level++;
+                    else if (parser.Current is SequenceEnd or MappingEnd) level--;
+                    parser.MoveNext();
+                    if (level == 0) break;
+                }
+                return new YRefused(At(start));
+            }
+            _depth++;
+            try
+            {
+                return ReadNode(parser);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private YNode ReadNode(IParser parser)
         {
             // A node event's start is its anchor when it has one: the place to show.
             if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)

@@ -78,8 +78,8 @@ internal sealed record SiteConfig
         tolerated += Tolerate(f.Extra, out var extra);
         // An unknown key is not read by anything; when it is a misspelt required key, that key is missing below.
         tolerated += Tolerate(() => { f.RejectUnknownKeys(); return 0; }, out _);
-        if (baseUrl is not null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
-            diagnostics.Add(YamlDiagnostics.WrongType, f.SpanOf("base_url"), "base_url", "an absolute URL such as https://example.org");
+        if (baseUrl is not null && SiteUrls.BaseUrlProblem(baseUrl) is { } problem)
+            diagnostics.Add(ContentDiagnostics.BadBaseUrl, f.SpanOf("base_url"), baseUrl, problem);
         var untolerable = diagnostics.ErrorCount - errorsBefore - tolerated;
         if (untolerable > 0 || map.SetAside.Except(Cosmetic).Any() || title is null || description is null || baseUrl is null
             || language is null || repoUrl is null || branch is null)

@@ -15,7 +15,7 @@ internal static class PreviewCommand
         // The preview shows drafts (marked as drafts on the page); build and check leave them out.
         await using var session = await PreviewSession.StartAsync(options with { IncludeDrafts = true }, port, cms, Console.Out);
         Console.WriteLine($"Preview: {session.BaseUri} (watching {options.InputDirectory}/ and {options.ThemeDirectory}/; Ctrl+C to stop)");
-        if (session.CmsRunning) Console.WriteLine($"CMS: {session.BaseUri}admin/ (decap-server on http://127.0.0.1:{DecapServer.Port}, editing files in {session.Root})");
+        if (session.CmsRunning) Console.WriteLine($"CMS: {session.BaseUri}admin/ (decap-server behind {session.BaseUri}api/v1, editing files in {session.Root})");
         if (!session.LastBuildSucceeded) Console.WriteLine("The first build failed: the errors are shown above and in the browser.");
         await session.WaitForShutdownAsync(cancel);
         return 0;

@@ -35,7 +35,7 @@ internal static class YamlDocument
                 var root = Read(current, file, lineOffset, local);
                 if (root is YMapping map && unreadable.Count > 0) root = map with { SetAside = new HashSet<string>([.. map.SetAside, .. unreadable], StringComparer.Ordinal) };
                 diagnostics.AddRange(local.Sorted());
-                return new YamlRead(root, unreadable, hasErrors || local.HasErrors);
+                return new YamlRead(root, hasErrors || local.HasErrors);
             }
             catch (Exception ex) when (ex is YamlException or YamlMistake or InvalidOperationException or ArgumentException)
             {
@@ -46,7 +46,7 @@ internal static class YamlDocument
                 diagnostics.Add(YamlDiagnostics.Syntax, new SourceSpan(file, line + lineOffset, column), message);
                 hasErrors = true;
                 if (attempt + 1 >= MaxSyntaxErrors || SetAside(lines, line, unreadable) is false)
-                    return new YamlRead(null, unreadable, true);
+                    return new YamlRead(null, true);
             }
         }
     }

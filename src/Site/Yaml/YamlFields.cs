@@ -24,11 +24,6 @@ internal sealed class YamlFields(YMapping map, DiagnosticBag diagnostics, bool f
     /// <summary>The span of a key's value, or of the mapping when the key is absent.</summary>
     public SourceSpan SpanOf(string key) => map.Entry(key) is { } e ? e.Value.Span : MapSpan;
 
-    public SourceSpan KeySpan(string key) => map.Entry(key) is { } e ? e.Key.Span : MapSpan;
-
-    /// <summary>Whether the key could not be read because of a mistake in it (already reported).</summary>
-    public bool IsUnreadable(string key) => _unreadable.Contains(key);
-
     public YNode? Find(string key)
     {
         _known.Add(key);

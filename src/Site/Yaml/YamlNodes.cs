@@ -37,11 +37,7 @@ internal sealed record YMapping(IReadOnlyList<YEntry> Entries, SourceSpan Span) 
 }
 
 /// <summary>
-/// What a YAML file became: its root node (null when empty or unreadable) and the top-level keys that could not be
-/// read because of a syntax error inside them. Readers treat those keys as present but unknown, so a mistake in one
-/// key is one diagnostic and the rest of the file is still checked.
+/// What a YAML file became: its root node (null when empty or unreadable; a mapping's <see cref="YMapping.SetAside"/>
+/// holds the top-level keys a syntax error in them made unreadable) and whether any mistake was reported.
 /// </summary>
-internal sealed record YamlRead(YNode? Root, IReadOnlySet<string> Unreadable, bool HasErrors)
-{
-    public bool IsUnreadable(string key) => Unreadable.Contains(key);
-}
+internal sealed record YamlRead(YNode? Root, bool HasErrors);

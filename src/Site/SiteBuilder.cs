@@ -83,7 +83,14 @@ internal static class SiteBuilder
         var templates = Step("theme", () => stages.LoadTheme(ThemeInputs.Read(options.ThemeDirectory, paths, stages.Read), diagnostics));
         var assets = AssetCatalog.Load(options.ThemeDirectory);
         var (config, references) = stages.LoadSiteFiles(SiteFileInputs.Read(options.InputDirectory, paths, options.BaseUrl, stages.Read), diagnostics);
-        if (config is null) return new BuildResult(diagnostics, 0, [], timings);
+        if (config is null)
+        {
+            // Every page depends on site.yml, but each page's own mistakes do not: report them too, then stop.
+            var partial = new LoadContext(options.InputDirectory, paths, null, references, templates.LayoutNames, options.Today);
+            Step("pages", () => { ContentLoader.CheckPages(partial, options.IncludeDrafts, diagnostics,
+                (file, context) => stages.LoadPage(new PageInputs(file, stages.Read(file), context))); return 0; });
+            return new BuildResult(diagnostics, 0, [], timings);
+        }
         var context = stages.Same(new LoadContext(options.InputDirectory, paths, config, references, templates.LayoutNames, options.Today));
         var content = Step("pages", () => ContentLoader.Load(context, config, options.IncludeDrafts, diagnostics,
             (file, context) => stages.LoadPage(new PageInputs(file, stages.Read(file), context))));
@@ -225,7 +232,9 @@ internal static class SiteBuilder
         var targets = new LinkTargets(files, ids,
             netlify.Redirects.Where(r => !r.From.Contains('*')).ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal),
             content.FailedUrls, content.Drafts);
-        LinkChecker.Check([.. built.Select(p => new PageLinks(p.Page.Url, p.Page.Layout, p.Page.Source.DisplayPath, p.Body.Links, p.ThemeLinks))],
+        // A page held back by its own errors is not written, but a broken link in it is one more mistake to show now.
+        LinkChecker.Check([.. built.Select(p => new PageLinks(p.Page.Url, p.Page.Layout, p.Page.Source.DisplayPath, p.Body.Links, p.ThemeLinks)),
+                .. content.Unpublished.Select(p => new PageLinks(p.Url, p.Layout, p.Source.DisplayPath, p.Body.Links, []))],
             targets, siteHost, diagnostics);
         if (questionnaire is not null && questionnaireText is not null)
             QuestionnaireValidator.Validate(questionnaire, t => questionnaireText[t].Links, targets.Exists, diagnostics);

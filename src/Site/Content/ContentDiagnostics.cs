@@ -5,10 +5,6 @@ namespace Site.Content;
 /// <summary>Diagnostics of the content stage: site config, front matter, references (SITE001–SITE049).</summary>
 internal static class ContentDiagnostics
 {
-    public static readonly DiagnosticDescriptor YamlSyntax = new("SITE001", Severity.Error, "YAML syntax error: {0}");
-    public static readonly DiagnosticDescriptor UnknownKey = new("SITE002", Severity.Error, "Unknown key '{0}'. {1} Free-form data goes under 'extra:'.");
-    public static readonly DiagnosticDescriptor MissingKey = new("SITE003", Severity.Error, "Required key '{0}' is missing.");
-    public static readonly DiagnosticDescriptor WrongType = new("SITE004", Severity.Error, "Key '{0}' must be {1}.");
     public static readonly DiagnosticDescriptor InvalidDate = new("SITE005", Severity.Error, "Key '{0}' must be a date written YYYY-MM-DD, not '{1}'.");
     public static readonly DiagnosticDescriptor ReviewOrder = new("SITE006", Severity.Error, "next_review ({0}) must come after last_reviewed ({1}).");
     public static readonly DiagnosticDescriptor ReviewTooFar = new("SITE007", Severity.Error, "next_review ({0}) is more than 3 years after last_reviewed ({1}).");
@@ -21,7 +17,6 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor ImpossibleDate = new("SITE014", Severity.Error, "Key '{0}' is not a date that exists ({1}): {2}.");
     public static readonly DiagnosticDescriptor DuplicateReference = new("SITE015", Severity.Error, "Source id '{0}' is defined twice.");
     public static readonly DiagnosticDescriptor UnknownRelated = new("SITE016", Severity.Error, "Related article '{0}' does not exist.{1} Use the file name of an article in input/articles/ without '.md'.");
-    public static readonly DiagnosticDescriptor EmptyValue = new("SITE017", Severity.Error, "Key '{0}' must not be empty.");
     public static readonly DiagnosticDescriptor UnknownLayout = new("SITE018", Severity.Error, "Unknown layout '{0}'.{2} Layouts are the .sbn files in theme/layouts/: {1}.");
     public static readonly DiagnosticDescriptor MissingFile = new("SITE019", Severity.Error, "Required file is missing: {0}.");
     public static readonly DiagnosticDescriptor ArticleNotIndexed = new("SITE020", Severity.Error, "Articles must be written in input/articles/ and pages in input/pages/; '{0}' is in neither.");

@@ -164,8 +164,8 @@ public sealed class DecapConfigTests
     [Fact]
     public void A_switch_the_cms_shows_on_is_on_when_front_matter_leaves_it_out()
     {
-        var map = (YamlMappingNode)Parse("title: T\ndescription: D");
-        var meta = FrontMatter.Read(map, PageKind.Page, "x.md", 0, new DateOnly(2026, 1, 1), new DiagnosticBag())!;
+        var map = (Site.Yaml.YMapping)Site.Yaml.YamlDocument.Parse("title: T\ndescription: D", "x.md", 0, new DiagnosticBag()).Root!;
+        var meta = FrontMatter.Read(map, PageKind.Page, new DateOnly(2026, 1, 1), new DiagnosticBag());
         var absent = new Dictionary<string, bool> { ["search"] = meta.Search, ["draft"] = meta.Draft };
         foreach (var field in FrontMatterSchema.Fields.Where(f => f.Kind == FieldKind.Bool))
             Assert.Equal(absent[field.Name], DecapConfig.OnWhenAbsent.GetValueOrDefault(field.Name));

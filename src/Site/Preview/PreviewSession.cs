@@ -18,6 +18,8 @@ internal sealed class PreviewSession : IAsyncDisposable
     private DecapServer? _decap;
     private SourceWatcher? _watcher;
     private int _builds;
+    private IReadOnlyList<BuiltPage> _lastPages = [];
+    private Cms.EntrySite? _entrySite;
     private bool _disposed;
 
     private PreviewSession(BuildOptions options, string root, TextWriter log)
@@ -25,7 +27,24 @@ internal sealed class PreviewSession : IAsyncDisposable
         _options = options;
         Root = root;
         _log = log;
-        _live = new LiveReload(root, options.OutputDirectory);
+        _live = new LiveReload(root, options.OutputDirectory) { CheckEntry = CheckEntry };
+    }
+
+    /// <summary>
+    /// One entry's text checked against the site as the last build left it (the CMS pane's question while an editor types).
+    /// The site's facts are gathered once per build, on the first check after it.
+    /// </summary>
+    public Cms.EntryReport? CheckEntry(string file, byte[] text)
+    {
+        Cms.EntrySite? site;
+        // Under the build's lock: the facts are read from the output folder, which a rebuild writes.
+        lock (_gate)
+        {
+            if (_disposed) return null;
+            _entrySite ??= Cms.EntrySite.Load(_options, _lastPages, _options.OutputDirectory);
+            site = _entrySite;
+        }
+        return site is null ? null : Cms.EntryCheck.Check(site, file, text);
     }
 
     public string Root { get; }
@@ -62,6 +81,8 @@ internal sealed class PreviewSession : IAsyncDisposable
             var clock = Stopwatch.StartNew();
             var result = _builder!.Build(changed);
             var diagnostics = result.Diagnostics.Sorted();
+            _lastPages = result.Pages;
+            _entrySite = null;
             foreach (var d in diagnostics) _log.WriteLine(d);
             _live.Publish(diagnostics);
             LastBuildTook = clock.Elapsed;

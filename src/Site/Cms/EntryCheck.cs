@@ -25,7 +25,7 @@ internal sealed record EntrySite(LoadContext Context, IReadOnlyList<Page> Pages,
     {
         var paths = ProjectPaths.ForInput(options.InputDirectory);
         var siteFiles = new DiagnosticBag(); // the build reports its own site files; a broken one shows there
-        var (config, references) = ContentLoader.LoadSiteFiles(options.InputDirectory, paths, siteFiles);
+        var (config, references) = ContentLoader.LoadSiteFiles(SiteFileInputs.Read(options.InputDirectory, paths, options.BaseUrl, FileBytes.Read), siteFiles);
         if (config is null) return null;
         if (options.BaseUrl is { } baseUrl) config = config with { BaseUrl = baseUrl.TrimEnd('/') };
         var layoutsDirectory = Path.Combine(options.ThemeDirectory, "layouts");

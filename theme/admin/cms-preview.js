@@ -65,7 +65,9 @@
         const n = sources.indexOf(id) + 1;
         return n > 0
           ? `<a href="#ref-${id}"><span class="visually-hidden">Source </span>${n}</a>`
-          : `<mark title="${id} is not in this entry's Sources: the build warns (SITE055)">[@${id}]</mark>`;
+          : data && data.sources && !data.sources[id]
+            ? `<mark title="${escape(id)} is not in input/references.yml: the build fails (error SITE054)">[@${escape(id)}]</mark>`
+            : `<mark title="${escape(id)} is not in this entry's Sources: the build warns (SITE055)">[@${escape(id)}]</mark>`;
       });
       return `<sup class="cite">${links.join('<span class="cite-sep">,</span>')}</sup>`;
     });

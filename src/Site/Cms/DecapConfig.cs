@@ -35,6 +35,30 @@ internal static class DecapConfig
     /// </summary>
     public static readonly IReadOnlyDictionary<string, bool> OnWhenAbsent = new Dictionary<string, bool> { ["search"] = true };
 
+    /// <summary>
+    /// Every switch with what a file that leaves it out means: the theme's format writes no such value for a key the file
+    /// did not have, as Decap fills a new entry's defaults in itself and would otherwise write <c>search: true</c> unasked.
+    /// </summary>
+    public static IReadOnlyDictionary<string, bool> WhenAbsent(IReadOnlyList<FieldSpec> fields) =>
+        fields.Where(f => f.Kind == FieldKind.Bool).ToDictionary(f => f.Name, f => OnWhenAbsent.GetValueOrDefault(f.Name));
+
+    /// <summary>
+    /// The build's rules the form can check itself, as Decap <c>pattern</c>s: a date the build reads (YYYY-MM-DD) and a
+    /// description the build does not warn about (SITE042). Rules between fields (next_review after last_reviewed, at
+    /// most three years) and against the site (sources, links) are the preview pane's check of the draft.
+    /// </summary>
+    public const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
+    public const string DateMessage = "Write the date as YYYY-MM-DD, for example 2026-11-20.";
+    public static readonly string DescriptionPattern = $@"^[\s\S]{{{ContentDiagnostics.DescriptionMinLength},{ContentDiagnostics.DescriptionMaxLength}}}$";
+    public static readonly string DescriptionMessage =
+        $"Write {ContentDiagnostics.DescriptionMinLength} to {ContentDiagnostics.DescriptionMaxLength} characters (about 70 to 160 is best): search engines show this under the page's title, and the build warns about a shorter or longer one (SITE042).";
+
+    /// <summary>
+    /// Decap's own refusal of a larger upload (<c>max_file_size</c>, in bytes) at the build's limit for media (SITE043);
+    /// the pane script replaces Decap's wording with the build's.
+    /// </summary>
+    public const int MaxUploadBytes = ContentDiagnostics.MaxImageKilobytes * 1024;
+
     /// <summary>The care-card syntax the Markdown renderer knows, with its kinds taken from it; editors cannot guess it.</summary>
     public static readonly string CareCardsHint =
         "A care card is a box readers cannot miss: a line :::urgent, the card's text, then a line ::: on its own. Kinds: "
@@ -101,6 +125,7 @@ internal static class DecapConfig
             // editor publishes it; locally, preview --cms runs decap-server's git mode, which keeps the same steps in branches.
             ["publish_mode"] = "editorial_workflow",
             ["media_folder"] = site.MediaFolder,
+            ["max_file_size"] = MaxUploadBytes,
             ["public_folder"] = "/" + ContentLoader.MediaFolder,
             // New file names follow the site's slug rule (lower-case ASCII words joined by hyphens) as far as Decap can.
             ["slug"] = new Map { ["encoding"] = "ascii", ["clean_accents"] = true, ["sanitize_replacement"] = "-" },
@@ -174,6 +199,7 @@ internal static class DecapConfig
                 break;
             case FieldKind.LongText:
                 field["widget"] = "text";
+                if (spec.Name == "description") field["pattern"] = new List<object> { DescriptionPattern, DescriptionMessage };
                 break;
             case FieldKind.Int:
                 field["widget"] = "number";
@@ -192,6 +218,7 @@ internal static class DecapConfig
                 field["format"] = "YYYY-MM-DD";
                 field["date_format"] = "YYYY-MM-DD";
                 field["time_format"] = false;
+                field["pattern"] = new List<object> { DatePattern, DateMessage };
                 break;
             case FieldKind.TextList:
                 // Without subfields Decap shows one comma-separated box and stores a list of strings.
@@ -201,6 +228,11 @@ internal static class DecapConfig
                 field["widget"] = "select";
                 field["multiple"] = true;
                 field["options"] = site.References.Select(r => (object)new Map { ["label"] = SourceLabel(r), ["value"] = r.Id }).ToList();
+                if (kind == PageKind.Article)
+                {
+                    // Decap checks min only on a value it has: required (articles) makes an empty list an error too.
+                    field["min"] = ContentDiagnostics.MinSources;
+                }
                 break;
             case FieldKind.Section:
                 field["widget"] = "select";

@@ -37,5 +37,9 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor OrderInUse = new("SITE046", Severity.Warning, "order {0} is already used by {1} in section '{2}': use a number no other article of the section has (the first free one is {3}).");
     /// <summary>The media limit (SITE043); the CMS refuses an upload over it with the same message.</summary>
     public const int MaxImageKilobytes = 200;
+    /// <summary>What SITE040 asks of an article; the CMS form asks the same.</summary>
+    public const int MinSources = 2;
+    /// <summary>The lengths outside which SITE042 warns (FrontMatter reads them); the CMS form refuses the same.</summary>
+    public const int DescriptionMinLength = 50, DescriptionMaxLength = 170;
     public static readonly DiagnosticDescriptor DescriptionLength = new("SITE042", Severity.Warning, "description is {0} characters; search engines show about 70–160.");
 }

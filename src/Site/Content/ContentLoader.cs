@@ -291,7 +291,7 @@ internal static class ContentLoader
         foreach (var related in page.Meta.Related)
             if (drafts.TryGetValue($"/{ArticlesFolder}/{related.Id}/", out var draft)) diagnostics.Add(ContentDiagnostics.RelatedDraft, related.At, related.Id, draft);
             else if (!articleSlugs.Contains(related.Id)) diagnostics.Add(ContentDiagnostics.UnknownRelated, related.At, related.Id, Suggestions.DidYouMean(related.Id, articleSlugs));
-        if (page.IsArticle && page.Meta.Sources.Count < 2)
+        if (page.IsArticle && page.Meta.Sources.Count < ContentDiagnostics.MinSources)
             diagnostics.Add(ContentDiagnostics.FewSources, SourceSpan.FileOnly(page.Source.DisplayPath), page.Meta.Sources.Count);
     }
 }

@@ -97,7 +97,16 @@ internal static class ContentLoader
             ? Reference.LoadAll(paths.Display(referencesPath), referencesText, own)
             : new Dictionary<string, Reference>();
         diagnostics.AddRange(own.Sorted());
-        if (config is not null && inputs.BaseUrl is { } baseUrl) config = config with { BaseUrl = baseUrl.TrimEnd('/') };
+        if (config is not null && inputs.BaseUrl is { } baseUrl)
+        {
+            // --base-url replaces site.yml's: the same rule, reported at the option.
+            if (SiteUrls.BaseUrlProblem(baseUrl) is { } problem)
+            {
+                diagnostics.Add(ContentDiagnostics.BadBaseUrl, SourceSpan.FileOnly("--base-url"), baseUrl, problem);
+                config = null;
+            }
+            else config = config with { BaseUrl = baseUrl.TrimEnd('/') };
+        }
         // A references file that failed to read is one mistake: every citation of it is not a second one.
         return (config, own.HasErrors ? new UnreadReferences(references) : references);
     }

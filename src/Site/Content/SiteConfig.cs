@@ -67,8 +67,8 @@ internal sealed record SiteConfig
         }
         var extra = f.Extra();
         f.RejectUnknownKeys();
-        if (baseUrl is not null && !Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
-            diagnostics.Add(ContentDiagnostics.WrongType, f.SpanOf("base_url"), "base_url", "an absolute URL such as https://example.org");
+        if (baseUrl is not null && SiteUrls.BaseUrlProblem(baseUrl) is { } problem)
+            diagnostics.Add(ContentDiagnostics.BadBaseUrl, f.SpanOf("base_url"), baseUrl, problem);
         if (diagnostics.ErrorCount > errorsBefore) return null;
         return new SiteConfig
         {

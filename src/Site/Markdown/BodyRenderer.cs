@@ -70,20 +70,31 @@ internal static class BodyRenderer
     public static string ToHtml(MarkdownDocument document) => Markdig.Markdown.ToHtml(document, SiteMarkdown.Pipeline);
 
     /// <summary>
-    /// Renders a Markdown fragment from data files (questionnaire bodies, glossary notes) with the same rules as pages.
-    /// <paramref name="at"/> is where the fragment starts, so problems are reported in its file.
+    /// Renders a Markdown fragment from a data file (the questionnaire's help and result texts) with the same rules and
+    /// the same nesting guard as pages; each problem and each link is placed at its own line and column in that file.
+    /// The HTML is empty when the fragment has errors.
     /// </summary>
-    public static string RenderFragment(string markdown, SourceSpan at, DiagnosticBag diagnostics)
+    public static RenderedFragment RenderFragment(Questionnaire.SourceText fragment, DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(markdown, SiteMarkdown.Pipeline);
+        var markdown = fragment.Value;
         var local = new DiagnosticBag();
-        var walk = new Walk(at.File, new LineMap(markdown), "", local, splitSections: false);
-        walk.Document(document);
-        if (walk.TooDeep is not null) local.Add(MarkdownDiagnostics.TooDeeplyNested, at, walk.TooDeepAt, NestingGuard.MaxTreeDepth);
+        var document = NestingGuard.Parse(markdown, SiteMarkdown.Pipeline, fragment.Span.File, local);
+        List<ContentLink> links = [];
+        if (document is not null)
+        {
+            var walk = new Walk(fragment.Span.File, new LineMap(markdown), "", local, splitSections: false);
+            walk.Document(document);
+            if (walk.TooDeep is { } deep)
+                local.Add(MarkdownDiagnostics.TooDeeplyNested, NestingGuard.PlaceOf(markdown, deep, fragment.Span.File), walk.TooDeepAt, NestingGuard.MaxTreeDepth);
+            links = [.. walk.Links.Select(l => l with { At = InFile(fragment, l.At) })];
+        }
         foreach (var d in local.Sorted())
-            diagnostics.Add(d with { Where = at });
-        return local.HasErrors ? "" : ToHtml(document).Trim();
+            diagnostics.Add(d with { Where = InFile(fragment, d.Where) });
+        return new RenderedFragment(document is null || local.HasErrors ? "" : ToHtml(document).Trim(), links);
     }
+
+    private static SourceSpan InFile(Questionnaire.SourceText fragment, SourceSpan inFragment) =>
+        fragment.Locate(inFragment.Line - 1, inFragment.Column - 1);
 
     /// <summary>Line and column from a character offset: Markdig's inline Line can drift after headings, offsets do not.</summary>
     private sealed class LineMap

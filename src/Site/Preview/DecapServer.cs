@@ -4,7 +4,9 @@ using Site.Output;
 namespace Site.Preview;
 
 /// <summary>
-/// decap-server (from the theme's npm packages) bound to loopback, editing the repository's files: in git mode (the
+/// decap-server (from the theme's npm packages) bound to loopback behind a Host and Origin check (decap-backend.js:
+/// only requests to 127.0.0.1 or localhost on its port, and from the preview's own /admin/, so that no web page can
+/// reach it through DNS rebinding), editing the repository's files: in git mode (the
 /// editorial workflow in local branches) when the work tree is clean, in fs mode otherwise. Started
 /// only when nothing else answers on its fixed port, and returned only once it answers for this repository: otherwise
 /// /admin/ would silently offer a GitHub login, or edit another folder's files through someone else's server.
@@ -67,9 +69,11 @@ internal sealed class DecapServer : IDisposable
         }
     }
 
-    public static async Task<DecapServer?> StartAsync(string themeDirectory, string repositoryRoot, TextWriter log)
+    /// <param name="previewOrigin">The only origin whose pages may call it: the preview's, where /admin/ runs.</param>
+    public static async Task<DecapServer?> StartAsync(string themeDirectory, string repositoryRoot, Uri previewOrigin, TextWriter log)
     {
-        var script = Path.GetFullPath(Path.Combine(themeDirectory, "node_modules", "decap-server", "dist", "index.js"));
+        var decapRoot = Path.GetFullPath(Path.Combine(themeDirectory, "node_modules", "decap-server"));
+        var script = Path.Combine(decapRoot, "dist", "middlewares.js");
         if (!File.Exists(script))
         {
             log.WriteLine($"CMS not started: decap-server is not installed ({script}); run npm ci --prefix {themeDirectory}. /admin/ will offer a GitHub login instead.");
@@ -81,9 +85,10 @@ internal sealed class DecapServer : IDisposable
             return null;
         }
         var mode = ChooseMode(repositoryRoot, log);
-        var info = new ProcessStartInfo("node", [script]) { UseShellExecute = false, WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("node", ["-e", Backend.Value]) { UseShellExecute = false, WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["DECAP_ROOT"] = decapRoot;
         info.Environment["PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["BIND_HOST"] = "127.0.0.1"; // without it decap-server listens on every interface
+        info.Environment["ALLOWED_ORIGINS"] = string.Join(' ', SiteServer.OwnOrigins(previewOrigin));
         info.Environment["MODE"] = mode;
         info.Environment["GIT_REPO_DIRECTORY"] = repositoryRoot;
         info.Environment["LOG_LEVEL"] = "warn";
@@ -121,6 +126,13 @@ internal sealed class DecapServer : IDisposable
         server.Dispose();
         return null;
     }
+
+    private static readonly Lazy<string> Backend = new(() =>
+    {
+        using var stream = typeof(DecapServer).Assembly.GetManifestResourceStream("Site.Preview.decap-backend.js")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
 
     private static async Task<bool> AnswersAsync()
     {

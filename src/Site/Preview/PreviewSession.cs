@@ -65,7 +65,7 @@ internal sealed class PreviewSession : IAsyncDisposable
         session._builder = new IncrementalBuild(options);
         session.Rebuild(null);
         session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live);
-        session._decap = cms ? await DecapServer.StartAsync(options.ThemeDirectory, root, log) : null;
+        session._decap = cms ? await DecapServer.StartAsync(options.ThemeDirectory, root, session._server.BaseUri, log) : null;
         session._watcher = new SourceWatcher([options.InputDirectory, options.ThemeDirectory], session.Rebuild);
         return session;
     }

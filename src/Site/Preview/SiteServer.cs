@@ -38,7 +38,7 @@ internal sealed class SiteServer : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(address ?? IPAddress.Loopback, port));
         var app = builder.Build();
         var root = Path.GetFullPath(outputDirectory);
-        app.Run(context => Serve(context, root, netlify, live));
+        app.Run(context => OwnHost(context) ? Serve(context, root, netlify, live) : Refuse(context));
         await app.StartAsync();
         var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SiteServer(app, new Uri(listening.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/"));
@@ -51,6 +51,32 @@ internal sealed class SiteServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    /// <summary>
+    /// True when the request names this server as its host: 127.0.0.1, localhost or [::1] on the port it came in on (or
+    /// the address it was bound to). Anything else is a page of another site that reached this port through DNS
+    /// rebinding, and must not read the preview, as Vite and webpack-dev-server refuse it too.
+    /// </summary>
+    private static bool OwnHost(HttpContext context)
+    {
+        var host = context.Request.Host;
+        if (!host.HasValue || host.Port is { } port && port != context.Connection.LocalPort) return false;
+        if (host.Port is null) return false; // the preview is never on port 80
+        var name = host.Host.Trim('[', ']');
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || IPAddress.TryParse(name, out var address) && (IPAddress.IsLoopback(address) || address.Equals(context.Connection.LocalIpAddress));
+    }
+
+    private static Task Refuse(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync($"The preview answers only requests to 127.0.0.1:{context.Connection.LocalPort} or localhost:{context.Connection.LocalPort}, not to '{context.Request.Host}'.");
+    }
+
+    /// <summary>The origins a browser shows for pages of the preview at <paramref name="baseUri"/>.</summary>
+    public static IEnumerable<string> OwnOrigins(Uri baseUri) =>
+        [$"http://127.0.0.1:{baseUri.Port}", $"http://localhost:{baseUri.Port}", baseUri.GetLeftPart(UriPartial.Authority)];
 
     private static async Task Serve(HttpContext context, string root, NetlifyConfig netlify, LiveReload? live)
     {

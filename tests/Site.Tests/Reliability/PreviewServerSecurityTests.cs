@@ -90,17 +90,70 @@ public sealed class PreviewServerSecurityTests(ITestOutputHelper log)
             Assert.Equal(["0.0.0.0"], ListeningAddresses(server.BaseUri.Port));
     }
 
-    [Fact]
-    public async Task Decap_server_listens_on_loopback_only()
+    /// <summary>
+    /// DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends requests with its own Host. The
+    /// preview answers only its own names on its own port, for pages, the live-reload hub and its endpoints alike.
+    /// </summary>
+    [Theory]
+    [InlineData("evil.example:{port}", 403)]
+    [InlineData("evil.example", 403)]
+    [InlineData("127.0.0.1.evil.example:{port}", 403)]
+    [InlineData("127.0.0.1:1", 403)]
+    [InlineData("", 403)]
+    [InlineData("127.0.0.1:{port}", 200)]
+    [InlineData("localhost:{port}", 200)]
+    [InlineData("LOCALHOST:{port}", 200)]
+    public async Task The_preview_answers_only_requests_to_its_own_host(string host, int expected)
     {
-        var script = Path.Combine(TestSite.RepoRoot, "theme", "node_modules", "decap-server", "dist", "index.js");
+        using var site = TestSite.FromText("-- output/index.html --\n<p>home " + Secret + "</p>\n-- output/404.html --\n<p>not found page</p>\n");
+        await using var server = await SiteServer.StartAsync(site.PathOf("output"), NetlifyConfig.Empty, live: new LiveReload(site.Root));
+        foreach (var target in new[] { "/", "/__preview/diagnostics?file=input%2Fx.md", "/nope/" })
+        {
+            var (status, body) = await RawGetAsync(server.BaseUri, target, host.Replace("{port}", server.BaseUri.Port.ToString(CultureInfo.InvariantCulture)));
+            if (expected == 403)
+            {
+                Assert.Equal(403, status);
+                Assert.DoesNotContain(Secret, body, StringComparison.Ordinal);
+                Assert.DoesNotContain("not found page", body, StringComparison.Ordinal);
+            }
+            else Assert.NotEqual(403, status);
+        }
+    }
+
+    [Fact]
+    public async Task Decap_server_listens_on_loopback_only_and_answers_only_the_preview()
+    {
+        var script = Path.Combine(TestSite.RepoRoot, "theme", "node_modules", "decap-server", "dist", "middlewares.js");
         Assert.True(File.Exists(script), $"{script} is missing: tests/run installs the theme's packages");
         using var portLock = await DecapPort.AcquireAsync();
         using var repository = TestSite.FromText("-- input/site.yml --\ntitle: x\n");
         var messages = new StringWriter();
-        using var decap = await DecapServer.StartAsync(Path.Combine(TestSite.RepoRoot, "theme"), repository.Root, messages);
+        var preview = new Uri("http://127.0.0.1:5999/");
+        using var decap = await DecapServer.StartAsync(Path.Combine(TestSite.RepoRoot, "theme"), repository.Root, preview, messages);
         Assert.True(decap is not null, "decap-server did not start: " + messages);
         Assert.Equal(["127.0.0.1"], ListeningAddresses(DecapServer.Port));
+
+        // What a rebinding page or another site's page would send: refused before decap-server sees it, nothing written.
+        const string persist = """{"action":"persistMedia","params":{"branch":"main","asset":{"path":"input/media/evil.txt","content":"ZXZpbA==","encoding":"base64"},"options":{"commitMessage":"evil"}}}""";
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(persist, host: $"evil.example:{DecapServer.Port}", origin: null));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(persist, host: null, origin: "http://evil.example"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(persist, host: null, origin: "http://127.0.0.1:6000"));
+        Assert.False(File.Exists(repository.PathOf("input/media/evil.txt")));
+        // The preview's own /admin/, by either of its names.
+        Assert.Equal(HttpStatusCode.OK, await PostAsync("""{"action":"info"}""", host: null, origin: "http://127.0.0.1:5999"));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync("""{"action":"info"}""", host: $"localhost:{DecapServer.Port}", origin: "http://localhost:5999"));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(persist, host: null, origin: "http://127.0.0.1:5999"));
+        Assert.True(File.Exists(repository.PathOf("input/media/evil.txt")), "the allowed request should have written the file: " + messages);
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(string json, string? host, string? origin)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Site.Cms.DecapConfig.LocalBackendUrl) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (host is not null) request.Headers.Host = host;
+        if (origin is not null) request.Headers.Add("Origin", origin);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     private static async Task<(int, bool)> Summary(Uri baseUri, string target, string expected)
@@ -109,12 +162,13 @@ public sealed class PreviewServerSecurityTests(ITestOutputHelper log)
         return (status, body.Contains(expected, StringComparison.Ordinal));
     }
 
-    private static async Task<(int Status, string Body)> RawGetAsync(Uri baseUri, string target)
+    private static async Task<(int Status, string Body)> RawGetAsync(Uri baseUri, string target, string? host = null)
     {
+        host ??= $"127.0.0.1:{baseUri.Port}";
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, baseUri.Port);
         await using var stream = client.GetStream();
-        var request = Encoding.Latin1.GetBytes($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{baseUri.Port}\r\nConnection: close\r\n\r\n");
+        var request = Encoding.Latin1.GetBytes($"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
         await stream.WriteAsync(request);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));

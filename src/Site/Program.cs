@@ -10,6 +10,7 @@ var baseUrl = new Option<string?>("--base-url") { Description = "Absolute URL th
 var drafts = new Option<bool>("--drafts") { Description = "Include pages marked draft: true." };
 var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
 var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 for the preview server.", DefaultValueFactory = _ => 5080 };
+var bind = new Option<string?>("--bind") { Description = "Listen on this IP address instead of 127.0.0.1 (0.0.0.0 for every network), to check pages on a phone. Everyone on that network can then see the preview.", HelpName = "ADDRESS" };
 var cms = new Option<bool>("--cms") { Description = "Also start decap-server so /admin/ edits local files." };
 var due = new Option<int?>("--due") { Description = "List articles whose next_review is past or within DAYS days (60 when no number is given), soonest first.", Arity = ArgumentArity.ZeroOrOne, HelpName = "DAYS" };
 var linksTo = new Option<string?>("--links-to") { Description = "List where other pages link to a page: an article's file name (aftercare), its path or its address (/glossary/).", HelpName = "PAGE" };
@@ -46,8 +47,10 @@ check.SetAction(r =>
     return exit;
 });
 
-var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on change and reload open pages.") { input, theme, output, baseUrl, drafts, port, cms };
-preview.SetAction((r, cancel) => Site.Preview.PreviewCommand.RunAsync(OptionsOf(r), r.GetValue(port), r.GetValue(cms), cancel));
+var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on change and reload open pages.") { input, theme, output, baseUrl, drafts, port, cms, bind };
+bind.Validators.Add(r => { if (r.GetValueOrDefault<string?>() is { } v && Site.Preview.PreviewCommand.ParseBind(v, out var problem) is null) r.AddError(problem!); });
+preview.SetAction((r, cancel) => Site.Preview.PreviewCommand.RunAsync(OptionsOf(r), r.GetValue(port), r.GetValue(cms),
+    r.GetValue(bind) is { } address ? Site.Preview.PreviewCommand.ParseBind(address, out _) : null, cancel));
 
 var root = new RootCommand("Builds the hair mesotherapy site from Markdown.") { build, check, preview };
 var parsed = root.Parse(args);

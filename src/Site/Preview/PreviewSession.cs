@@ -55,7 +55,9 @@ internal sealed class PreviewSession : IAsyncDisposable
     public int Builds => Volatile.Read(ref _builds);
     public TimeSpan LastBuildTook { get; private set; }
 
-    public static async Task<PreviewSession> StartAsync(BuildOptions options, int port, bool cms, TextWriter log)
+    /// <param name="address">The address to listen on (<c>preview --bind</c>): 127.0.0.1 when null; the server's own
+    /// Host check then also accepts that address, so a phone on the same network can open the preview.</param>
+    public static async Task<PreviewSession> StartAsync(BuildOptions options, int port, bool cms, TextWriter log, System.Net.IPAddress? address = null)
     {
         var root = Content.ProjectPaths.ForInput(options.InputDirectory).Root;
         var session = new PreviewSession(options, root, log);
@@ -64,7 +66,7 @@ internal sealed class PreviewSession : IAsyncDisposable
         if (Directory.Exists(options.OutputDirectory)) Directory.Delete(options.OutputDirectory, recursive: true);
         session._builder = new IncrementalBuild(options);
         session.Rebuild(null);
-        session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live);
+        session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live, address);
         session._decap = cms ? await DecapServer.StartAsync(options.ThemeDirectory, root, session._server.BaseUri, log) : null;
         session._watcher = new SourceWatcher([options.InputDirectory, options.ThemeDirectory], session.Rebuild);
         return session;

@@ -340,6 +340,21 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
             throw;
         }
 
+        // An upload over the build's media limit is refused by the CMS in the build's words, and never reaches input/media.
+        var media = await watched.Context.NewPageAsync();
+        await media.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles").ToString());
+        await media.GetByText("Media", new() { Exact = true }).ClickAsync();
+        var big = repo.PathOf("upload/too-big.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(big)!);
+        File.WriteAllBytes(big, new byte[(Content.ContentDiagnostics.MaxImageKilobytes + 50) * 1024]);
+        var refused = new TaskCompletionSource<string>();
+        media.Dialog += (_, dialog) => { refused.TrySetResult(dialog.Message); _ = dialog.AcceptAsync(); };
+        await media.Locator("input[type=file]").SetInputFilesAsync(big);
+        var said = await refused.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal("too-big.png: " + Content.ContentDiagnostics.LargeImage.At(new("x", 1, 1), 250).Message + " It was not uploaded.", said);
+        await Task.Delay(500);
+        Assert.False(File.Exists(repo.PathOf("input/media/too-big.png")));
+
         // Where nothing answers at /__preview/check, as on Netlify, the pane says the build checks the draft.
         var deployed = await watched.Context.NewPageAsync();
         await deployed.RouteAsync("**/__preview/check**", route => route.FulfillAsync(new() { Status = 404, Body = "Not found" }));

@@ -25,12 +25,24 @@
     })
     .catch(() => {});
 
-  // Decap refuses an upload over max_file_size (config.yml, the build's media limit) with its own words; these are the
-  // build's (SITE043), so the CMS and the build say the same.
+  // An upload over the build's media limit (SITE043) is refused before Decap commits it, with the build's own message.
+  // Decap's max_file_size applies only to a field's uploads, not to its Media tab, so the file input's change (and a
+  // drop) is looked at here first, in the capture phase, before Decap's handler sees it.
   const maxKilobytes = Number(script.dataset.maxUploadKilobytes);
-  const en = CMS.getLocale && CMS.getLocale("en");
-  if (maxKilobytes && en && en.mediaLibrary && en.mediaLibrary.mediaLibrary)
-    en.mediaLibrary.mediaLibrary.fileTooLarge = `The file is too large: keep images under ${maxKilobytes} KB (simplify the SVG or compress the picture). The build warns about a larger one (SITE043).`;
+  const largeImage = script.dataset.largeImage || "";
+  function refuseLarge(event) {
+    const input = event.target;
+    const files = event.type === "drop" ? event.dataTransfer && event.dataTransfer.files
+      : input && input.type === "file" ? input.files : null;
+    const big = maxKilobytes && files ? [...files].find((f) => f.size > maxKilobytes * 1024) : null;
+    if (!big) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    if (input && input.type === "file") input.value = "";
+    window.alert(`${big.name}: ${largeImage.replace("{0}", String(Math.floor(big.size / 1024)))} It was not uploaded.`);
+  }
+  window.addEventListener("change", refuseLarge, true);
+  window.addEventListener("drop", refuseLarge, true);
 
   const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   const list = (value) => (value && value.toJS ? value.toJS() : Array.isArray(value) ? value : []);

@@ -111,7 +111,7 @@ internal static class CmsAdmin
         <script src="decap-cms.js"></script>
         <script src="{YamlScript}"></script>
         <script src="{FormatScript}" data-when-absent="{WebUtility.HtmlEncode(whenAbsent)}"></script>
-        <script src="{PreviewScript}" data-site-css="{WebUtility.HtmlEncode(siteCss)}" data-preview-data="{PreviewData}" data-max-upload-kilobytes="{ContentDiagnostics.MaxImageKilobytes}"></script>
+        <script src="{PreviewScript}" data-site-css="{WebUtility.HtmlEncode(siteCss)}" data-preview-data="{PreviewData}" data-max-upload-kilobytes="{ContentDiagnostics.MaxImageKilobytes}" data-large-image="{WebUtility.HtmlEncode(ContentDiagnostics.LargeImage.MessageFormat)}"></script>
         </body>
         </html>
 

@@ -53,11 +53,6 @@ internal static class DecapConfig
     public static readonly string DescriptionMessage =
         $"Write {ContentDiagnostics.DescriptionMinLength} to {ContentDiagnostics.DescriptionMaxLength} characters (about 70 to 160 is best): search engines show this under the page's title, and the build warns about a shorter or longer one (SITE042).";
 
-    /// <summary>
-    /// Decap's own refusal of a larger upload (<c>max_file_size</c>, in bytes) at the build's limit for media (SITE043);
-    /// the pane script replaces Decap's wording with the build's.
-    /// </summary>
-    public const int MaxUploadBytes = ContentDiagnostics.MaxImageKilobytes * 1024;
 
     /// <summary>The care-card syntax the Markdown renderer knows, with its kinds taken from it; editors cannot guess it.</summary>
     public static readonly string CareCardsHint =
@@ -125,7 +120,6 @@ internal static class DecapConfig
             // editor publishes it; locally, preview --cms runs decap-server's git mode, which keeps the same steps in branches.
             ["publish_mode"] = "editorial_workflow",
             ["media_folder"] = site.MediaFolder,
-            ["max_file_size"] = MaxUploadBytes,
             ["public_folder"] = "/" + ContentLoader.MediaFolder,
             // New file names follow the site's slug rule (lower-case ASCII words joined by hyphens) as far as Decap can.
             ["slug"] = new Map { ["encoding"] = "ascii", ["clean_accents"] = true, ["sanitize_replacement"] = "-" },

@@ -189,7 +189,8 @@ public sealed class DecapConfigTests
         // Pages cite sources when they like: the build asks two only of articles.
         if (Items(config, "collections").Any(c => Text(c, "name") == DecapConfig.FaqCollection))
             Assert.Null(Text(FieldOf(Items(Collection(config, DecapConfig.FaqCollection), "files").Single(), "sources"), "min"));
-        Assert.Equal((200 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture), Text(config, "max_file_size"));
+        // Decap's max_file_size applies only to a field's own uploads, not to the Media tab: the pane script refuses instead.
+        Assert.False(config.Children.ContainsKey(new YamlScalarNode("media_library")));
     }
 
     [Theory]
@@ -227,7 +228,7 @@ public sealed class DecapConfigTests
     {
         var html = RealBuild.Value.Files.OfType<TextOutput>().Single(f => f.Path == "admin/index.html").Text;
         Assert.Contains("<script src=\"cms-format.js\" data-when-absent=\"{&quot;search&quot;:true,&quot;draft&quot;:false}\"></script>", html);
-        Assert.Contains("data-max-upload-kilobytes=\"200\"", html);
+        Assert.Contains("data-max-upload-kilobytes=\"200\" data-large-image=\"The image is {0} KB; keep images under 200 KB (simplify the SVG or compress the picture).\"", html);
     }
 
     [Fact]

@@ -84,6 +84,21 @@ public sealed class EditorListsTests
         Assert.Contains("error: --links-to: no page is called 'side-efects'. Did you mean 'side-effects'?", message);
     }
 
+    [Fact]
+    public void An_image_over_the_media_limit_is_a_warning_of_the_build_and_an_error_only_with_strict()
+    {
+        using var site = TestSite.CopyOfReal();
+        File.WriteAllBytes(site.PathOf("input/media/too-big.png"), new byte[250 * 1024]);
+        var result = site.Build(dryRun: true);
+        Assert.True(result.Succeeded);
+        Assert.Equal(["input/media/too-big.png(1,1): warning SITE043: The image is 250 KB; keep images under 200 KB (simplify the SVG or compress the picture)."],
+            result.Lines().Where(l => l.Contains("SITE043", StringComparison.Ordinal)));
+        Assert.Equal(0, RunCli(site.Root, "check").Exit);
+        var (strict, output) = RunCli(site.Root, "check", "--strict");
+        Assert.Equal(1, strict);
+        Assert.Contains("input/media/too-big.png(1,1): error SITE043", output, StringComparison.Ordinal);
+    }
+
     private static (int Exit, string Out) RunCli(string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -40,16 +40,16 @@ public sealed class EditorListsTests
     {
         using var site = TestSite.CopyOfReal();
         var privacy = site.Read("input/pages/privacy.md");
-        site.Write("input/pages/privacy.md", privacy + "\nRead [the aftercare page](/articles/aftercare/#the-first-few-days), or [this one](../articles/aftercare/).\n");
+        site.Write("input/pages/privacy.md", privacy + "\nRead [the aftercare page](/articles/aftercare/#the-first-few-days), or [this one](https://example.org/articles/aftercare/).\n");
         var line = privacy.Split('\n').Length + 1;
         var result = site.Build(dryRun: true);
         Assert.Empty(result.Errors());
         var pages = result.Pages.Select(p => p.Page).ToList();
         var aftercare = EditorLists.Find(pages, "aftercare")!;
 
-        var places = EditorLists.LinksTo(aftercare, pages, "example.org");
+        var places = EditorLists.LinksTo(aftercare, pages, "example.org"); // the site's own host: an absolute link to it counts
         var planted = places.Where(p => p.At.File == "input/pages/privacy.md").ToList();
-        Assert.Equal([(line, 6, "/articles/aftercare/#the-first-few-days"), (line, 72, "../articles/aftercare/")],
+        Assert.Equal([(line, 6, "/articles/aftercare/#the-first-few-days"), (line, 72, "https://example.org/articles/aftercare/")],
             planted.Select(p => (p.At.Line, p.At.Column, p.Written)));
         Assert.Equal('[', site.Read("input/pages/privacy.md").Split('\n')[line - 1][planted[1].At.Column - 1]);
         // Every article that lists it under related: is there, at the entry.

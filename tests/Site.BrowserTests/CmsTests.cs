@@ -21,7 +21,6 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
     public async Task An_editor_edits_and_creates_articles_in_the_cms_and_the_preview_serves_them()
     {
         var clock = Stopwatch.StartNew();
-        using var portLock = await DecapPortLock.AcquireAsync();
         using var repo = TempRepository.CopyOfReal();
         var log = new StringWriter();
         var options = new BuildOptions { InputDirectory = repo.PathOf("input"), ThemeDirectory = repo.PathOf("theme"), OutputDirectory = repo.PathOf("output") };
@@ -43,7 +42,8 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
             Assert.Empty(watched.CspViolations);
             Assert.Empty(watched.ForeignRequests);
             Assert.Empty(watched.ConsoleErrors);
-            Assert.Contains(watched.Requests, r => r.StartsWith("POST " + Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
+            // decap-server is the preview's own /api/v1: the CMS names no other port.
+            Assert.Contains(watched.Requests, r => r.StartsWith("POST " + new Uri(session.BaseUri, Preview.CmsProxy.ApiPath), StringComparison.Ordinal));
         }
         catch
         {
@@ -186,7 +186,9 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
         File.WriteAllBytes(upload, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
         await page.Locator("input[type=file]").SetInputFilesAsync(upload);
-        await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")), "the uploaded image to reach input/media/");
+        // The file appears a moment before its bytes are written: wait for all of them.
+        await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")) && new FileInfo(repo.PathOf("input/media/cms-test-upload.png")).Length == new FileInfo(upload).Length,
+            "the uploaded image to reach input/media/");
         Assert.Equal(File.ReadAllBytes(upload), File.ReadAllBytes(repo.PathOf("input/media/cms-test-upload.png")));
         // In git mode an upload is a commit of its own on the site's branch.
         await Eventually(() => repo.Git("log", "-1", "--name-only", "--format=").Contains("input/media/cms-test-upload.png", StringComparison.Ordinal)
@@ -271,7 +273,6 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
     [Fact]
     public async Task The_pane_checks_the_draft_before_publish_and_publish_is_refused_while_it_has_errors()
     {
-        using var portLock = await DecapPortLock.AcquireAsync();
         using var repo = TempRepository.CopyOfReal();
         var log = new StringWriter();
         var options = new BuildOptions { InputDirectory = repo.PathOf("input"), ThemeDirectory = repo.PathOf("theme"), OutputDirectory = repo.PathOf("output") };
@@ -379,7 +380,7 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         Assert.Empty(watched.CspViolations);
         Assert.Empty(watched.ConsoleErrors);
         Assert.Empty(watched.ForeignRequests);
-        Assert.DoesNotContain(watched.Requests, r => r.Contains(Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
+        Assert.DoesNotContain(watched.Requests, r => r.Contains(Preview.CmsProxy.ApiPath, StringComparison.Ordinal));
     }
 
     private static string AdminCsp(TempRepository repo) =>
@@ -412,7 +413,7 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
 
 /// <summary>
 /// A browser context on the preview with what its pages did recorded: CSP violations (from the pages' own
-/// <c>securitypolicyviolation</c> events), console errors, and requests to any origin but the preview and decap-server.
+/// <c>securitypolicyviolation</c> events), console errors, and requests to any origin but the preview (which serves decap-server as its own /api/v1).
 /// </summary>
 internal sealed class CmsBrowser : IAsyncDisposable
 {
@@ -429,7 +430,6 @@ internal sealed class CmsBrowser : IAsyncDisposable
     {
         var context = await browser.NewContextAsync();
         var watched = new CmsBrowser(context);
-        var decap = new Uri(Cms.DecapConfig.LocalBackendUrl);
         void Add(List<string> list, string text) { lock (list) list.Add(text); }
         await context.ExposeFunctionAsync("__reportCspViolation", (string text) => Add(watched.CspViolations, text));
         await context.AddInitScriptAsync("""
@@ -449,8 +449,7 @@ internal sealed class CmsBrowser : IAsyncDisposable
             Add(watched.Requests, $"{request.Method} {request.Url}");
             var uri = new Uri(request.Url);
             var local = uri.Scheme is "data" or "blob" or "about"
-                || (uri.Host == preview.Host && uri.Port == preview.Port)
-                || (uri.Host == decap.Host && uri.Port == decap.Port);
+                || (uri.Host == preview.Host && uri.Port == preview.Port);
             if (!local) Add(watched.ForeignRequests, request.Url);
         };
         context.Response += (_, response) =>
@@ -459,43 +458,13 @@ internal sealed class CmsBrowser : IAsyncDisposable
             var body = response.Request.PostData ?? "";
             Add(watched.Console, $"HTTP {response.Status} {response.Url} {body[..Math.Min(body.Length, 300)]}");
             // In git mode Decap asks decap-server for an entry's draft whenever an entry opens: "no draft" is a 404.
-            var noDraft = response.Status == 404 && response.Url == Cms.DecapConfig.LocalBackendUrl && body.Contains("\"action\":\"unpublishedEntry\"", StringComparison.Ordinal);
+            var noDraft = response.Status == 404 && new Uri(response.Url).AbsolutePath == Preview.CmsProxy.ApiPath && body.Contains("\"action\":\"unpublishedEntry\"", StringComparison.Ordinal);
             if (!noDraft) Add(watched.ConsoleErrors, $"HTTP {response.Status} {response.Url} {body[..Math.Min(body.Length, 300)]}");
         };
         return watched;
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
-}
-
-/// <summary>
-/// decap-server's port is fixed by Decap's config, so only one test process may use it at a time: an exclusive lock on
-/// a file in /tmp (released by the OS if the process dies) serialises them.
-/// </summary>
-internal sealed class DecapPortLock : IDisposable
-{
-    private readonly FileStream _file;
-
-    private DecapPortLock(FileStream file) => _file = file;
-
-    public static async Task<DecapPortLock> AcquireAsync()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"site-tests-port-{DecapServer.Port}.lock");
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new DecapPortLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(5))
-            {
-                await Task.Delay(250);
-            }
-        }
-    }
-
-    public void Dispose() => _file.Dispose();
 }
 
 /// <summary>

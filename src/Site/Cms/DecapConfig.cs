@@ -12,8 +12,6 @@ namespace Site.Cms;
 internal static class DecapConfig
 {
     /// <summary>Fixed by Decap's convention; decap-server and the /admin/* CSP use the same port.</summary>
-    public const int LocalBackendPort = 8081;
-    public static readonly string LocalBackendUrl = $"http://127.0.0.1:{LocalBackendPort}/api/v1";
 
     public const string ArticlesCollection = "articles";
     public const string PagesCollection = "pages";
@@ -60,15 +58,17 @@ internal static class DecapConfig
         + string.Join(", ", Markdown.Extensions.Cards.CardKind.All.Select(k => $"{k.Name} ({k.Label})")) + ".";
 
     /// <summary>
-    /// The generated config with another <c>site_url</c>: the preview serves it so "View Live" opens the page in the
-    /// preview being edited, while the built file keeps the production address.
+    /// The generated config as the preview serves it: <c>site_url</c> at the preview, so "View Live" opens the page in
+    /// the preview being edited, and under <c>preview --cms</c> a <c>local_backend</c> at the preview's own /api/v1.
+    /// The built file keeps the production address and names no local backend.
     /// </summary>
-    public static string WithSiteUrl(string config, string siteUrl)
+    public static string ForPreview(string config, string siteUrl, string? localBackendUrl)
     {
         var lines = config.Split('\n');
         for (var i = 0; i < lines.Length; i++)
             if (lines[i].StartsWith("site_url:", StringComparison.Ordinal)) lines[i] = "site_url: " + siteUrl;
-        return string.Join('\n', lines);
+        var text = string.Join('\n', lines);
+        return localBackendUrl is null ? text : text.TrimEnd('\n') + $"\nlocal_backend:\n  url: {localBackendUrl}\n";
     }
 
     private const string Header = """
@@ -113,8 +113,6 @@ internal static class DecapConfig
         var config = new Map
         {
             ["backend"] = new Map { ["name"] = "github", ["repo"] = site.Repository, ["branch"] = site.Branch },
-            // Used only when /admin/ is opened on localhost or 127.0.0.1 and decap-server answers there (preview --cms).
-            ["local_backend"] = new Map { ["url"] = LocalBackendUrl },
             ["site_url"] = site.SiteUrl,
             // Every CMS change is a branch and a pull request (on GitHub: a deploy preview and CI's strict build) until an
             // editor publishes it; locally, preview --cms runs decap-server's git mode, which keeps the same steps in branches.

@@ -49,7 +49,10 @@ internal sealed class LiveReload
     }
 
     /// <summary>Checks one entry's text against the running site (set by the preview session); null when it cannot.</summary>
-    public Func<string, byte[], Cms.EntryReport?>? CheckEntry { get; set; }
+    public Func<string, byte[], Site.Cms.EntryReport?>? CheckEntry { get; set; }
+
+    /// <summary>decap-server behind the preview's /api/v1, under <c>preview --cms</c>; null otherwise.</summary>
+    public CmsProxy? Cms { get; set; }
 
     /// <summary>True once a build has failed and none has succeeded since: a missing page then gets the overlay, not a bare 404.</summary>
     public bool LastBuildFailed { get; private set; }
@@ -166,6 +169,11 @@ internal sealed class LiveReload
         if (path == DiagnosticsPath) return await ServeDiagnostics(context);
         if (path == CheckPath) return await ServeCheck(context);
         if (path == CmsConfigPath && _outputDirectory is not null) return await ServeCmsConfig(context);
+        if (path == CmsProxy.ApiPath && Cms is { } cms)
+        {
+            await cms.Handle(context);
+            return true;
+        }
         if (path != EventsPath) return false;
 
         context.Response.ContentType = "text/event-stream";
@@ -302,14 +310,15 @@ internal sealed class LiveReload
 
     /// <summary>
     /// The built CMS config with <c>site_url</c> pointing at this preview, so "View Live" opens the page being edited
-    /// here rather than production. The built file keeps the production URL.
+    /// here rather than production, and, under <c>preview --cms</c>, the local backend at this preview's /api/v1. The
+    /// built file keeps the production URL and names no local backend.
     /// </summary>
     private async Task<bool> ServeCmsConfig(HttpContext context)
     {
         var file = Path.Combine(_outputDirectory!, "admin", "config.yml");
         if (!File.Exists(file)) return false;
         var local = $"{context.Request.Scheme}://{context.Request.Host}";
-        var text = Cms.DecapConfig.WithSiteUrl(await File.ReadAllTextAsync(file), local);
+        var text = Site.Cms.DecapConfig.ForPreview(await File.ReadAllTextAsync(file), local, Cms is null ? null : local + CmsProxy.ApiPath);
         context.Response.ContentType = "text/yaml; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsync(text);

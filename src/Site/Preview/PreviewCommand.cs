@@ -18,7 +18,7 @@ internal static class PreviewCommand
         await using var session = await PreviewSession.StartAsync(options with { IncludeDrafts = true }, port, cms, Console.Out, bind);
         Console.WriteLine($"Preview: {session.BaseUri} (watching {options.InputDirectory}/ and {options.ThemeDirectory}/; Ctrl+C to stop)");
         if (NetworkWarning(bind, session.BaseUri.Port) is { } warning) Console.WriteLine(warning);
-        if (session.CmsRunning) Console.WriteLine($"CMS: {session.BaseUri}admin/ (decap-server on http://127.0.0.1:{DecapServer.Port}, editing files in {session.Root})");
+        if (session.CmsRunning) Console.WriteLine($"CMS: {session.BaseUri}admin/ (decap-server behind {session.BaseUri}api/v1, editing files in {session.Root})");
         if (!session.LastBuildSucceeded) Console.WriteLine("The first build failed: the errors are shown above and in the browser.");
         await session.WaitForShutdownAsync(cancel);
         return 0;

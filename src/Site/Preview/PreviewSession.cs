@@ -66,8 +66,9 @@ internal sealed class PreviewSession : IAsyncDisposable
         if (Directory.Exists(options.OutputDirectory)) Directory.Delete(options.OutputDirectory, recursive: true);
         session._builder = new IncrementalBuild(options);
         session.Rebuild(null);
+        session._decap = cms ? await DecapServer.StartAsync(options.ThemeDirectory, root, log) : null;
+        if (session._decap is { } decap) session._live.Cms = new CmsProxy(decap.ApiUrl);
         session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live, address);
-        session._decap = cms ? await DecapServer.StartAsync(options.ThemeDirectory, root, session._server.BaseUri, log) : null;
         session._watcher = new SourceWatcher([options.InputDirectory, options.ThemeDirectory], session.Rebuild);
         return session;
     }

@@ -33,6 +33,25 @@ internal static class DecapConfig
     /// </summary>
     public static readonly IReadOnlyDictionary<string, bool> OnWhenAbsent = new Dictionary<string, bool> { ["search"] = true };
 
+    /// <summary>
+    /// Every switch with what a file that leaves it out means: the theme's format writes no such value for a key the file
+    /// did not have, as Decap fills a new entry's defaults in itself and would otherwise write <c>search: true</c> unasked.
+    /// </summary>
+    public static IReadOnlyDictionary<string, bool> WhenAbsent(IReadOnlyList<FieldSpec> fields) =>
+        fields.Where(f => f.Kind == FieldKind.Bool).ToDictionary(f => f.Name, f => OnWhenAbsent.GetValueOrDefault(f.Name));
+
+    /// <summary>
+    /// The build's rules the form can check itself, as Decap <c>pattern</c>s: a date the build reads (YYYY-MM-DD) and a
+    /// description the build does not warn about (SITE042). Rules between fields (next_review after last_reviewed, at
+    /// most three years) and against the site (sources, links) are the preview pane's check of the draft.
+    /// </summary>
+    public const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
+    public const string DateMessage = "Write the date as YYYY-MM-DD, for example 2026-11-20.";
+    public static readonly string DescriptionPattern = $@"^[\s\S]{{{ContentDiagnostics.DescriptionMinLength},{ContentDiagnostics.DescriptionMaxLength}}}$";
+    public static readonly string DescriptionMessage =
+        $"Write {ContentDiagnostics.DescriptionMinLength} to {ContentDiagnostics.DescriptionMaxLength} characters (about 70 to 160 is best): search engines show this under the page's title, and the build warns about a shorter or longer one (SITE042).";
+
+
     /// <summary>The care-card syntax the Markdown renderer knows, with its kinds taken from it; editors cannot guess it.</summary>
     public static readonly string CareCardsHint =
         "A care card is a box readers cannot miss: a line :::urgent, the card's text, then a line ::: on its own. Kinds: "
@@ -172,6 +191,7 @@ internal static class DecapConfig
                 break;
             case FieldKind.LongText:
                 field["widget"] = "text";
+                if (spec.Name == "description") field["pattern"] = new List<object> { DescriptionPattern, DescriptionMessage };
                 break;
             case FieldKind.Int:
                 field["widget"] = "number";
@@ -190,6 +210,7 @@ internal static class DecapConfig
                 field["format"] = "YYYY-MM-DD";
                 field["date_format"] = "YYYY-MM-DD";
                 field["time_format"] = false;
+                field["pattern"] = new List<object> { DatePattern, DateMessage };
                 break;
             case FieldKind.TextList:
                 // Without subfields Decap shows one comma-separated box and stores a list of strings.
@@ -199,6 +220,11 @@ internal static class DecapConfig
                 field["widget"] = "select";
                 field["multiple"] = true;
                 field["options"] = site.References.Select(r => (object)new Map { ["label"] = SourceLabel(r), ["value"] = r.Id }).ToList();
+                if (kind == PageKind.Article)
+                {
+                    // Decap checks min only on a value it has: required (articles) makes an empty list an error too.
+                    field["min"] = ContentDiagnostics.MinSources;
+                }
                 break;
             case FieldKind.Section:
                 field["widget"] = "select";

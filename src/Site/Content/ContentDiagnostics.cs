@@ -29,5 +29,14 @@ internal static class ContentDiagnostics
     public static readonly DiagnosticDescriptor FewSources = new("SITE040", Severity.Warning, "The article cites {0} source(s); cite at least two.");
     public static readonly DiagnosticDescriptor ReviewDue = new("SITE041", Severity.Warning, "next_review ({0}) {1}: review the article and update last_reviewed and next_review.");
     public static readonly DiagnosticDescriptor LargeImage = new("SITE043", Severity.Warning, "The image is {0} KB; keep images under 200 KB (simplify the SVG or compress the picture).");
+    public static readonly DiagnosticDescriptor Placeholder = new("SITE044", Severity.Warning, "'{0}' is the README's example text: replace it with {1}.");
+    public static readonly DiagnosticDescriptor TitleInUse = new("SITE045", Severity.Warning, "{0} already has the title '{1}' in section '{2}': give this article a title of its own, so readers can tell them apart in the section's list.");
+    public static readonly DiagnosticDescriptor OrderInUse = new("SITE046", Severity.Warning, "order {0} is already used by {1} in section '{2}': use a number no other article of the section has (the first free one is {3}).");
+    /// <summary>The media limit (SITE043); the CMS refuses an upload over it with the same message.</summary>
+    public const int MaxImageKilobytes = 200;
+    /// <summary>What SITE040 asks of an article; the CMS form asks the same.</summary>
+    public const int MinSources = 2;
+    /// <summary>The lengths outside which SITE042 warns (FrontMatter reads them); the CMS form refuses the same.</summary>
+    public const int DescriptionMinLength = 50, DescriptionMaxLength = 170;
     public static readonly DiagnosticDescriptor DescriptionLength = new("SITE042", Severity.Warning, "description is {0} characters; search engines show about 70–160.");
 }

@@ -140,7 +140,7 @@ internal static class ContentLoader
         foreach (var file in media)
         {
             var size = new FileInfo(file.FullPath).Length;
-            if (size > 200 * 1024) diagnostics.Add(ContentDiagnostics.LargeImage, SourceSpan.FileOnly(file.DisplayPath), size / 1024);
+            if (size > ContentDiagnostics.MaxImageKilobytes * 1024) diagnostics.Add(ContentDiagnostics.LargeImage, SourceSpan.FileOnly(file.DisplayPath), size / 1024);
         }
         return new SiteContent(config, context.References, pages, media, context.InputDirectory, failed) { Drafts = drafts, Unpublished = unpublished };
     }
@@ -175,6 +175,7 @@ internal static class ContentLoader
         var failed = loaded.Where(f => f.Page is null && f.Url is not null).Select(f => f.Url!).ToHashSet(StringComparer.Ordinal);
         List<Page> unpublished = [.. loaded.Select(f => f.Unpublished).OfType<Page>()];
         CheckCrossReferences(pages, unpublished, failed, drafts, context.References, diagnostics);
+        EditorChecks.Clashes(pages, page => File.Exists(page.Source.FullPath) ? File.ReadAllText(page.Source.FullPath) : null, diagnostics);
         return (pages, unpublished, failed, drafts);
     }
 
@@ -226,6 +227,7 @@ internal static class ContentLoader
     public static (Page? Published, Page? Unpublished) Read(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics)
     {
         var display = source.DisplayPath;
+        EditorChecks.Placeholders(text, display, diagnostics);
         var lines = new LineMap(text);
         var document = NestingGuard.Parse(text, lines, SiteMarkdown.Pipeline, display, diagnostics);
         if (document is null) return default;
@@ -318,19 +320,28 @@ internal static class ContentLoader
     private static void CheckCrossReferences(List<Page> pages, List<Page> unpublished, IReadOnlySet<string> failedUrls, IReadOnlyDictionary<string, string> drafts,
         IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
     {
-        // An article that failed to load still exists: naming it is not a second mistake.
-        var articleSlugs = pages.Where(p => p.IsArticle).Select(p => p.Slug)
+        var articleSlugs = ArticleSlugs(pages, failedUrls);
+        foreach (var page in pages) CheckReferencesOf(page, articleSlugs, drafts, references, diagnostics);
+        foreach (var page in unpublished) CheckReferencesOf(page, articleSlugs, drafts, references, diagnostics, countSources: false);
+    }
+
+    /// <summary>The articles a related: entry may name. An article that failed to load still exists: naming it is not a second mistake.</summary>
+    public static HashSet<string> ArticleSlugs(IEnumerable<Page> pages, IEnumerable<string> failedUrls) =>
+        pages.Where(p => p.IsArticle).Select(p => p.Slug)
             .Concat(failedUrls.Where(u => u.StartsWith($"/{ArticlesFolder}/", StringComparison.Ordinal)).Select(u => u.Split('/')[2]))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var page in pages.Concat(unpublished))
-        {
-            foreach (var source in page.Meta.Sources)
-                if (!references.ContainsKey(source.Id) && references is not UnreadReferences) diagnostics.Add(ContentDiagnostics.UnknownReference, source.At, source.Id, Suggestions.DidYouMean(source.Id, references.Keys));
-            foreach (var related in page.Meta.Related)
-                if (drafts.TryGetValue($"/{ArticlesFolder}/{related.Id}/", out var draft)) diagnostics.Add(ContentDiagnostics.RelatedDraft, related.At, related.Id, draft);
-                else if (!articleSlugs.Contains(related.Id)) diagnostics.Add(ContentDiagnostics.UnknownRelated, related.At, related.Id, Suggestions.DidYouMean(related.Id, articleSlugs));
-            if (page.IsArticle && page.Meta.Sources.Count < 2 && !unpublished.Contains(page))
-                diagnostics.Add(ContentDiagnostics.FewSources, SourceSpan.FileOnly(page.Source.DisplayPath), page.Meta.Sources.Count);
-        }
+
+    /// <summary>One page's sources and related articles against the site's; the CMS's check of one entry calls it too.</summary>
+    /// <param name="countSources">False for a page held back by its own errors: its list of sources may be what failed.</param>
+    public static void CheckReferencesOf(Page page, IReadOnlySet<string> articleSlugs, IReadOnlyDictionary<string, string> drafts,
+        IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics, bool countSources = true)
+    {
+        foreach (var source in page.Meta.Sources)
+            if (!references.ContainsKey(source.Id) && references is not UnreadReferences) diagnostics.Add(ContentDiagnostics.UnknownReference, source.At, source.Id, Suggestions.DidYouMean(source.Id, references.Keys));
+        foreach (var related in page.Meta.Related)
+            if (drafts.TryGetValue($"/{ArticlesFolder}/{related.Id}/", out var draft)) diagnostics.Add(ContentDiagnostics.RelatedDraft, related.At, related.Id, draft);
+            else if (!articleSlugs.Contains(related.Id)) diagnostics.Add(ContentDiagnostics.UnknownRelated, related.At, related.Id, Suggestions.DidYouMean(related.Id, articleSlugs));
+        if (countSources && page.IsArticle && page.Meta.Sources.Count < ContentDiagnostics.MinSources)
+            diagnostics.Add(ContentDiagnostics.FewSources, SourceSpan.FileOnly(page.Source.DisplayPath), page.Meta.Sources.Count);
     }
 }

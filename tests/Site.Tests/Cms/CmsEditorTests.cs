@@ -74,7 +74,7 @@ public sealed class CmsEditorTests
     {
         var html = FileText("admin/index.html");
         var css = RealBuild.Value.Files.OfType<CopyOutput>().Single(f => f.Path.StartsWith("assets/css/site.", StringComparison.Ordinal)).Path;
-        Assert.Matches(@"<script src=""cms-preview\.js"" data-site-css=""/assets/css/site\.[0-9a-f]{10}\.css"" data-preview-data=""preview-data\.json""></script>", html);
+        Assert.Matches(@"<script src=""cms-preview\.js"" data-site-css=""/assets/css/site\.[0-9a-f]{10}\.css"" data-preview-data=""preview-data\.json"" data-max-upload-kilobytes=""200"" data-large-image=""[^""]+""></script>", html);
         Assert.Contains($"data-site-css=\"/{css}\"", html);
         Assert.True(html.IndexOf("decap-cms.js", StringComparison.Ordinal) < html.IndexOf("cms-preview.js", StringComparison.Ordinal));
         Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)", html);

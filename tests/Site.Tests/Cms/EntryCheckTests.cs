@@ -54,13 +54,13 @@ public sealed class EntryCheckTests
         site.Write("input/articles/aftercare.md", broken);
         var fromBuild = Lines(site.Build(dryRun: true), "input/articles/aftercare.md");
         var fromPane = report.Diagnostics.Select(d => d.ToString()).ToList();
-        Assert.Subset(fromPane.ToHashSet(), fromBuild.ToHashSet());
-        // What the pane shows beyond it is what the build says once the front matter is fixed: nothing made up.
+        // The build too now checks the body although the front matter has an error (every mistake in one pass): the
+        // pane and the build say the same, no more and no less.
+        Assert.Equal(fromBuild.ToHashSet(), fromPane.ToHashSet());
+        Assert.Contains(fromBuild, l => l.Contains("SITE054", StringComparison.Ordinal));
         var fixedText = broken.Replace("next_review: 2034-01-01", "next_review: " + text.Split('\n').Single(l => l.StartsWith("next_review: ", StringComparison.Ordinal))[13..], StringComparison.Ordinal);
         site.Write("input/articles/aftercare.md", fixedText);
         var afterFix = Lines(site.Build(dryRun: true), "input/articles/aftercare.md");
-        Assert.Equal(fromPane.Except(fromBuild).ToList(), afterFix.Except(fromBuild).ToList());
-        Assert.NotEmpty(fromPane.Except(fromBuild));
         var fixedReport = EntryCheck.Check(entrySite, "input/articles/aftercare.md", Encoding.UTF8.GetBytes(fixedText))!;
         Assert.Equal(afterFix, fixedReport.Diagnostics.Select(d => d.ToString()).ToList());
 

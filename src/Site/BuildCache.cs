@@ -58,6 +58,7 @@ internal sealed class BuildCache
     }
 
     private int _searchGeneration;
+    private IReadOnlyList<Output.TextOutput> _lastSearchFiles = [];
 
     /// <summary>True once a build has run with this cache: every later build is a preview's rebuild after an edit.</summary>
     public bool IsRebuild => Volatile.Read(ref _searchGeneration) > 0;
@@ -70,14 +71,19 @@ internal sealed class BuildCache
     public bool DeferSearchIndex(Task<SearchIndexOutput> index, OutputWriter output)
     {
         var generation = Interlocked.Increment(ref _searchGeneration);
-        if (generation == 1 || index.IsCompleted) return false;
-        output.Keep(SiteBuilder.SearchIndexPath);
-        output.Keep(SiteBuilder.SearchStorePath);
+        if (generation == 1 || index.IsCompleted)
+        {
+            index.ContinueWith(done => { if (done.IsCompletedSuccessfully) _lastSearchFiles = done.Result.Files; }, TaskScheduler.Default);
+            return false;
+        }
+
+        // The index's files are many and their number changes with the text: keep every file the last index wrote.
+        foreach (var file in _lastSearchFiles) output.Keep(file.Path);
         index.ContinueWith(done =>
         {
             if (!done.IsCompletedSuccessfully || generation != Volatile.Read(ref _searchGeneration)) return;
-            output.WriteStreamed(SiteBuilder.SearchIndexPath, done.Result.WriteIndex);
-            output.WriteText(SiteBuilder.SearchStorePath, done.Result.StoreJson);
+            _lastSearchFiles = done.Result.Files;
+            foreach (var file in done.Result.Files) output.WriteText(file.Path, file.Text);
         }, TaskScheduler.Default);
         return true;
     }

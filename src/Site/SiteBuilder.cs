@@ -115,8 +115,7 @@ internal static class SiteBuilder
         if (options.Cache?.DeferSearchIndex(search, output) != true)
         {
             var index = Step("search index", () => search.Result);
-            files.Add(new StreamedOutput(SearchIndexPath, index.WriteIndex));
-            files.Add(new TextOutput(SearchStorePath, index.StoreJson));
+            files.AddRange(index.Files);
         }
         Step("files", () =>
         {
@@ -151,8 +150,6 @@ internal static class SiteBuilder
         return writer.ToString();
     }
 
-    public const string SearchIndexPath = "search/index.json";
-    public const string SearchStorePath = "search/store.json";
 
     private static SearchIndexOutput SearchIndex(IReadOnlyList<Page> pages, SynonymTable synonyms) =>
         SearchIndexWriter.Write(SearchIndexWriter.Numbered(pages.SelectMany(p => p.Body.SearchDocuments).DistinctBy(d => d.Url)), synonyms); // a URL used twice is reported (SITE010), not indexed twice

@@ -2,15 +2,20 @@ using Site.Search.Lunr;
 
 namespace Site.Search;
 
-/// <summary>The two files of site search: the serialized lunr index and the document store.</summary>
+/// <summary>Site search as the build writes it: the pieces of <see cref="SearchShards"/>.</summary>
 /// <param name="IndexJson">Byte-identical to <c>JSON.stringify(idx)</c> of lunr.js 2.3.9 over the same documents.</param>
 /// <param name="StoreJson">ref → title, section, url and excerpt; see <see cref="SearchStore"/>.</param>
-internal sealed class SearchIndexOutput(LunrIndexBuilder index, string storeJson)
+internal sealed class SearchIndexOutput(LunrIndexBuilder index, IReadOnlyList<SearchDocument> documents)
 {
-    /// <summary>The index as one string (tests compare it); a build writes it with <see cref="WriteIndex"/> instead.</summary>
+    private readonly Lazy<IReadOnlyList<Output.TextOutput>> _files = new(() => SearchShards.Files(index, documents));
+
+    /// <summary>The whole index in lunr's own format: what the shards are proved against; no reader fetches it.</summary>
     public string IndexJson => index.ToJson();
-    public string StoreJson => storeJson;
-    public void WriteIndex(TextWriter writer) => index.WriteJson(writer);
+    public string StoreJson => SearchStore.ToJson(documents);
+
+    /// <summary>The manifest, shards, vocabulary and store chunks the browser fetches (see <see cref="SearchShards"/>).</summary>
+    public IReadOnlyList<Output.TextOutput> Files => _files.Value;
+    public IReadOnlyList<LunrTermPostings> TermPostings() => index.TermPostings();
 }
 
 /// <summary>
@@ -48,7 +53,9 @@ internal static class SearchIndexWriter
         var analyzer = new LunrAnalyzer();
         var builder = new LunrIndexBuilder(Fields, analyzer);
         foreach (var (document, fieldTerms) in Analyze(documents, synonyms, analyzer)) builder.Add(document.Ref, fieldTerms);
-        return new SearchIndexOutput(builder, SearchStore.ToJson(documents));
+        var output = new SearchIndexOutput(builder, documents);
+        _ = output.Files; // built here, on the search task, not where the files are written
+        return output;
     }
 
     /// <summary>

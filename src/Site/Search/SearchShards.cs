@@ -21,8 +21,8 @@ namespace Site.Search;
 /// documents as differences from the one before and scores in lunr's rounding. A term in more than
 /// <see cref="HeadDocuments"/> documents keeps only its best-scoring documents there and a 7th item, the number of the
 /// others, which are in <c>t-N-J.json</c> (J its position in the shard), fetched only when the reader asks for more.</item>
-/// <item><c>v-K.json</c>: the terms starting with the K-th first letter, with their document counts, for near spellings,
-/// type-ahead prefixes and "did you mean".</item>
+/// <item><c>v-K.json</c>: the terms starting with the K-th first letter as <c>term, documents, word</c> (the word readers
+/// see in "did you mean", "" when it is the term itself), for near spellings, type-ahead prefixes and "did you mean".</item>
 /// <item><c>m-N.json</c>: page title, section title and URL of <see cref="MetaChunk"/> documents;
 /// <c>x-N.json</c>: the excerpts of <see cref="TextChunk"/> documents, so a result page fetches only the snippets it shows.</item>
 /// </list>
@@ -111,6 +111,7 @@ internal static class SearchShards
 
         // Vocabulary by first letter (UTF-16 code unit, as the terms sort).
         var letters = new List<string>();
+        var words = index.Words();
         foreach (var group in terms.GroupBy(t => t.Text.Length == 0 ? "" : t.Text[..1]))
         {
             var sb = new StringBuilder("[");
@@ -120,7 +121,8 @@ internal static class SearchShards
                 if (!first) sb.Append(',');
                 first = false;
                 JsJson.WriteString(sb, term.Text);
-                sb.Append(',').Append(term.Fields.SelectMany(p => p).Select(p => p.Document).Distinct().Count());
+                sb.Append(',').Append(term.Fields.SelectMany(p => p).Select(p => p.Document).Distinct().Count()).Append(',');
+                JsJson.WriteString(sb, words[term.Index] == term.Text ? "" : words[term.Index]);
             }
 
             files.Add(new TextOutput($"search/v-{letters.Count}.json", sb.Append(']').ToString()));

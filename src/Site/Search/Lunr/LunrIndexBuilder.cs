@@ -298,6 +298,19 @@ internal sealed class LunrIndexBuilder
     /// <summary>Documents added so far, in order; a posting's <see cref="LunrPosting.Document"/> is a position in this list.</summary>
     public int DocumentCount => _refs.Count;
 
+    /// <summary>A readable word for each term's <see cref="LunrTermPostings.Index"/> (see <see cref="LunrAnalyzer.Words"/>).</summary>
+    public string[] Words()
+    {
+        var byTermId = _analyzer.Words();
+        var words = new string[_terms.Count];
+        for (var termId = 0; termId < _indexOfTermId.Length && termId < byTermId.Length; termId++)
+        {
+            if (_indexOfTermId[termId] is var index and >= 0) words[index] = byTermId[termId];
+        }
+
+        return [.. words.Select((w, i) => w ?? _terms[i].Text)];
+    }
+
     // Math.round(score * 1000) / 1000 as JSON.stringify prints it. Below 10^12 thousandths the double nearest
     // to m/1000 has the three-decimal form as its shortest round-trip digits (doubles there are far closer
     // together than 0.001), so the digits can be written from the integer without formatting a double.

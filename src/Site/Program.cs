@@ -13,34 +13,34 @@ var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 for the 
 var cms = new Option<bool>("--cms") { Description = "Also start decap-server so /admin/ edits local files." };
 var verbose = new Option<bool>("--verbose") { Description = "Also print each article's reading grade and how long each stage took." };
 
-BuildOptions OptionsOf(ParseResult r, bool dryRun) => new()
+BuildOptions OptionsOf(ParseResult r) => new()
 {
     InputDirectory = r.GetValue(input)!,
     ThemeDirectory = r.GetValue(theme)!,
     OutputDirectory = r.GetValue(output)!,
     BaseUrl = r.GetValue(baseUrl),
     IncludeDrafts = r.GetValue(drafts),
-    DryRun = dryRun,
 };
 
 var build = new Command("build", "Build the site into the output folder (replaced only when the build succeeds).") { input, theme, output, baseUrl, drafts, strict, verbose };
 build.SetAction(r =>
 {
     Site.Preview.ThemePackages.EnsureInstalled(r.GetValue(theme)!);
-    return Cli.Report(SiteBuilder.Build(OptionsOf(r, dryRun: false)), r.GetValue(strict), r.GetValue(verbose), "build");
+    return Cli.Report(SiteBuilder.Build(OptionsOf(r)), r.GetValue(strict), r.GetValue(verbose), "build");
 });
 
 var check = new Command("check", "Run every stage and validation, write nothing, and report reading grades.") { input, theme, output, baseUrl, drafts, strict, verbose };
 check.SetAction(r =>
 {
     Site.Preview.ThemePackages.EnsureInstalled(r.GetValue(theme)!);
-    var result = SiteBuilder.Build(OptionsOf(r, dryRun: true));
+    using var nowhere = new Site.Output.MemorySink(keepContent: false); // check writes nothing
+    var result = SiteBuilder.Build(OptionsOf(r), nowhere, BuildStages.OneShot);
     Cli.PrintGrades(result, r.GetValue(verbose));
     return Cli.Report(result, r.GetValue(strict), r.GetValue(verbose), "check");
 });
 
 var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on change and reload open pages.") { input, theme, output, baseUrl, drafts, port, cms };
-preview.SetAction((r, cancel) => Site.Preview.PreviewCommand.RunAsync(OptionsOf(r, dryRun: false), r.GetValue(port), r.GetValue(cms), cancel));
+preview.SetAction((r, cancel) => Site.Preview.PreviewCommand.RunAsync(OptionsOf(r), r.GetValue(port), r.GetValue(cms), cancel));
 
 var root = new RootCommand("Builds the hair mesotherapy site from Markdown.") { build, check, preview };
 var parsed = root.Parse(args);

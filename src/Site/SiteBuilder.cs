@@ -19,19 +19,13 @@ internal sealed record BuildOptions
     public string OutputDirectory { get; init; } = "output";
     public string? BaseUrl { get; init; }
     public bool IncludeDrafts { get; init; }
-    /// <summary>Run every stage and check, but write nothing (the <c>check</c> command).</summary>
-    public bool DryRun { get; init; }
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.Now);
-    /// <summary>Kept by the preview between builds; null for one-shot builds.</summary>
-    public BuildCache? Cache { get; init; }
-    /// <summary>Keep every file's text and every page's HTML in the result (tests read them); a build streams them to disk instead.</summary>
-    public bool KeepOutput { get; init; }
 }
 
 /// <summary>A page after the second phase: the ids on it (its Markdown's and its layout's) and the links its layout made.</summary>
 internal sealed record BuiltPage(Page Page, IReadOnlySet<string> Ids, IReadOnlyList<string> ThemeLinks)
 {
-    /// <summary>The whole page, only when the build was asked to keep its output.</summary>
+    /// <summary>The whole page, only when the build wrote into a <see cref="MemorySink"/> that keeps content.</summary>
     public string Html { get; init; } = "";
     public Markdown.RenderedBody Body => Page.Body;
     public IReadOnlyList<SearchDocument> SearchDocuments => Page.Body.SearchDocuments;
@@ -45,19 +39,27 @@ internal sealed record BuildResult(
     IReadOnlyList<(string Stage, TimeSpan Took)> Timings)
 {
     public bool Succeeded => !Diagnostics.HasErrors;
-    /// <summary>Every file's content, when <see cref="BuildOptions.KeepOutput"/> was set.</summary>
+    /// <summary>Every file's content, when the build wrote into a <see cref="MemorySink"/> that keeps content.</summary>
     public IReadOnlyList<OutputFile> Files { get; init; } = [];
 }
 
 /// <summary>
 /// The orchestrator. A build reads top to bottom, in two phases. Phase A, per Markdown file in parallel: read, check,
 /// render the body, keep only the page's small facts. Phase B, per page in parallel: render the layout around the
-/// body and write the page straight into the staging folder. Then the search index, the site's other files, the link
-/// checks, and the swap that makes the new site live only when no error was found.
+/// body and write the page straight into the output sink. Then the search index, the site's other files, the link
+/// checks, and the commit that makes the new site live only when no error was found. Each stage that the preview may
+/// answer from an earlier build is called through <see cref="BuildStages"/> with a record of exactly what it reads.
 /// </summary>
 internal static class SiteBuilder
 {
+    /// <summary>A one-shot build into a staging folder that replaces the output folder when the build succeeded.</summary>
     public static BuildResult Build(BuildOptions options)
+    {
+        using var output = new StagingSink(options.OutputDirectory);
+        return Build(options, output, BuildStages.OneShot);
+    }
+
+    public static BuildResult Build(BuildOptions options, OutputSink output, BuildStages stages)
     {
         var diagnostics = new DiagnosticBag();
         var paths = ProjectPaths.ForInput(options.InputDirectory);
@@ -71,38 +73,37 @@ internal static class SiteBuilder
             return result;
         }
 
+        // Before anything is read: a symbolic link in input/ or theme/ that leads out of its folder (or nowhere, or to a
+        // folder) stops the build, so no stage can read, copy or serve what it points to.
+        var refused = Step("boundary", () => FolderBoundary.Scan(options.InputDirectory, paths, diagnostics)
+            | FolderBoundary.Scan(options.ThemeDirectory, paths, diagnostics));
+        if (refused) return new BuildResult(diagnostics, 0, [], timings);
+
         // Phase A: the theme and the files every page is read against, then every page.
-        var templates = Step("theme", () => TemplateEngine.Load(options.ThemeDirectory, paths, diagnostics));
+        var templates = Step("theme", () => stages.LoadTheme(ThemeInputs.Read(options.ThemeDirectory, paths, stages.Read), diagnostics));
         var assets = AssetCatalog.Load(options.ThemeDirectory);
-        var (config, references) = ContentLoader.LoadSiteFiles(options.InputDirectory, paths, diagnostics);
+        var (config, references) = stages.LoadSiteFiles(SiteFileInputs.Read(options.InputDirectory, paths, options.BaseUrl, stages.Read), diagnostics);
         if (config is null) return new BuildResult(diagnostics, 0, [], timings);
-        if (options.BaseUrl is { } baseUrl) config = config with { BaseUrl = baseUrl.TrimEnd('/') };
-        var context = new LoadContext(options.InputDirectory, paths, config, references, templates.LayoutNames, options.Today);
-        var content = Step("pages", () => ContentLoader.Load(context, config, options.IncludeDrafts, diagnostics, options.Cache));
-        var gitDates = Step("git dates", () => options.Cache?.GitDates(options.InputDirectory) ?? GitDates.Read(options.InputDirectory));
-        var questionnaire = Step("questionnaire", () => LoadQuestionnaire(options, paths, diagnostics));
+        var context = stages.Same(new LoadContext(options.InputDirectory, paths, config, references, templates.LayoutNames, options.Today));
+        var content = Step("pages", () => ContentLoader.Load(context, config, options.IncludeDrafts, diagnostics,
+            (file, context) => stages.LoadPage(new PageInputs(file, stages.Read(file), context))));
+        var gitDates = Step("git dates", () => stages.GitDates(options.InputDirectory));
+        var questionnaireBytes = stages.Read(QuestionnairePath(options));
+        var questionnaire = Step("questionnaire", () => LoadQuestionnaire(options, paths, questionnaireBytes, diagnostics));
         if (questionnaire is null && File.Exists(QuestionnairePath(options)))
             content = content with { FailedUrls = new HashSet<string>(content.FailedUrls) { GeneratedPages.CandidateUrl } }; // reported once, where it failed
-        List<Page> pages = [.. content.Pages, .. GeneratedPages.For(config, paths, options.ThemeDirectory, templates.LayoutNames)];
+        List<Page> pages = [.. content.Pages, .. GeneratedPages.For(config, paths, options.ThemeDirectory, templates.LayoutNames).Select(stages.Same)];
         ContentLoader.CheckUniqueUrls(pages, diagnostics);
-        var candidate = AddCandidatePage(pages, questionnaire, templates, options, diagnostics);
+        var candidate = AddCandidatePage(pages, questionnaire, templates, options, stages, diagnostics);
 
-        // The search index is built beside phase B: it needs the pages' text, not their layouts. In a preview rebuild it
-        // starts after phase B instead, so the edited page is written without sharing the machine with it.
-        var synonyms = LoadSynonyms(options, paths, diagnostics);
-        Task<SearchIndexOutput> StartSearch() => Task.Run(() => options.Cache is { } cache
-            ? cache.SearchIndex(pages, BuildCache.Stamp(SynonymsPath(options)), () => SearchIndex(pages, synonyms))
-            : SearchIndex(pages, synonyms));
-        var search = options.Cache?.IsRebuild == true ? null : StartSearch();
+        // The search index is built beside phase B: it needs the pages' text, not their layouts.
+        var synonymsBytes = stages.Read(SynonymsPath(options));
+        var synonyms = LoadSynonyms(options, paths, synonymsBytes, diagnostics);
+        var search = stages.SearchIndex(new SearchInputs(ValueList.Of(pages.Where(p => p.FromMarkdown)), synonymsBytes), () => SearchIndex(pages, synonyms));
 
-        // Phase B: each page through its layout and straight to disk.
-        using var output = options.DryRun ? OutputWriter.DryRun()
-            : options.Cache is { } previewCache ? previewCache.Output(options.OutputDirectory)
-            : OutputWriter.Staging(options.OutputDirectory);
-        var kept = options.KeepOutput ? new List<OutputFile>() : null;
-        var models = new ModelBuilder(content, pages, assets, gitDates, options.Today);
-        var built = Step("layouts", () => RenderPages(pages, candidate, models, templates, output, options, diagnostics));
-        search ??= StartSearch();
+        // Phase B: each page through its layout and straight into the sink.
+        var models = new ModelBuilder(content, pages, assets, gitDates, options.Today, paths);
+        var built = Step("layouts", () => RenderPages(pages, candidate, questionnaireBytes, models, templates, output, stages, diagnostics));
         assets.Report(paths, diagnostics);
 
         // The rest of the site: theme assets, media, feeds, the CMS and the search index.
@@ -110,13 +111,8 @@ internal static class SiteBuilder
         files.AddRange(assets.All.Select(a => new CopyOutput(a.OutputPath, a.SourcePath)));
         files.AddRange(content.MediaFiles.Select(m => new CopyOutput(
             Path.GetRelativePath(content.InputDirectory, m.FullPath).Replace('\\', '/'), m.FullPath)));
-        files.AddRange(Feeds.For(content.Config, built, models));
+        files.AddRange(Feeds.For(content.Config, built, models, options.Today));
         files.AddRange(Step("cms", () => CmsAdmin.Files(content, paths, options.ThemeDirectory, assets, FrontMatterSchema.Fields, diagnostics)));
-        if (options.Cache?.DeferSearchIndex(search, output) != true)
-        {
-            var index = Step("search index", () => search.Result);
-            files.AddRange(index.Files);
-        }
         Step("files", () =>
         {
             Parallel.ForEach(files, file =>
@@ -130,24 +126,19 @@ internal static class SiteBuilder
             });
             return 0;
         });
-        if (kept is not null)
-        {
-            kept.AddRange(built.Select(p => new TextOutput(p.Page.OutputPath, p.Html)));
-            kept.AddRange(files.Select(f => f is StreamedOutput s ? new TextOutput(s.Path, Text(s.Write)) : f));
-        }
+        Step("search index", () => { stages.WriteSearchIndex(search, output); return 0; });
 
         // Validate against exactly the files of this build, then make it the site.
         var written = output.Paths.ToHashSet(StringComparer.Ordinal);
         Step("validate", () => Validate(paths, content, built, written, questionnaire, new Uri(config.BaseUrl).Host, diagnostics));
         if (!diagnostics.HasErrors) Step("commit", () => { output.Commit(); return 0; });
-        return new BuildResult(diagnostics, written.Count, built, timings) { Files = kept ?? [] };
-    }
-
-    private static string Text(Action<TextWriter> write)
-    {
-        using var writer = new StringWriter();
-        write(writer);
-        return writer.ToString();
+        var kept = output.Files;
+        if (kept.Count > 0)
+        {
+            var html = kept.OfType<TextOutput>().ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+            built = [.. built.Select(p => p with { Html = html.GetValueOrDefault(p.Page.OutputPath, "") })];
+        }
+        return new BuildResult(diagnostics, written.Count, built, timings) { Files = kept };
     }
 
 
@@ -156,50 +147,58 @@ internal static class SiteBuilder
 
     /// <summary>
     /// Phase B: each worker thread reuses one template context; each page is written as its layout's HTML around its
-    /// Markdown body, which is never copied into the template's output or read again. A page the preview rendered
-    /// before, unchanged and in an unchanged site, is kept as it is.
+    /// Markdown body, which is never copied into the template's output or read again.
     /// </summary>
     private static List<BuiltPage> RenderPages(List<Page> pages, (Page Page, IReadOnlyDictionary<string, object?> Variables)? candidate,
-        ModelBuilder models, TemplateEngine templates, OutputWriter output, BuildOptions options, DiagnosticBag diagnostics)
+        FileBytes questionnaireBytes, ModelBuilder models, TemplateEngine templates, OutputSink output, BuildStages stages, DiagnosticBag diagnostics)
     {
         var built = new BuiltPage?[pages.Count];
-        var fingerprint = options.Cache is null ? "" : models.Fingerprint() + templates.Stamp;
         var site = models.SiteScope();
-        Parallel.For(0, pages.Count, () => templates.NewContext(site), (i, _, context) =>
+        var facts = new SiteRenderFacts(templates, models.Site, models.CatalogFacts(), models.SourcesFacts(), ValueList.Of(models.AssetPaths()), questionnaireBytes);
+        var reads = new Dictionary<string, LayoutReads>(StringComparer.Ordinal);
+        foreach (var layout in pages.Select(p => p.Layout).Distinct()) reads[layout] = templates.ReadsOf(layout);
+        // Taken one at a time in the order the stages give, so that the preview serves the edited page first.
+        var order = System.Collections.Concurrent.Partitioner.Create(stages.RenderOrder(pages), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(order, () => (TemplateContext?)null, (i, _, context) =>
         {
             var page = pages[i];
-            if (options.Cache?.Reuse(page, fingerprint) is { } previous)
+            var variables = candidate?.Page == page ? candidate.Value.Variables : null;
+            var inputs = RenderInputs.For(page, facts, reads[page.Layout], models, variables);
+            built[i] = stages.RenderPage(inputs, output, () =>
             {
-                output.Keep(page.OutputPath);
-                built[i] = previous;
-                return context;
-            }
-            var scope = ModelBuilder.ScopeFor(models.PageModelFor(page), candidate?.Page == page ? candidate.Value.Variables : null);
-            if (templates.Render(context, page.Layout, scope, page.Source.DisplayPath, diagnostics) is not { } html)
-                return templates.NewContext(site); // a failed render may leave the context half-way: start afresh
-            var marker = html.IndexOf(ModelBuilder.BodyMarker, StringComparison.Ordinal);
-            var (head, tail) = marker < 0 ? (html, "") : (html[..marker], html[(marker + ModelBuilder.BodyMarker.Length)..]);
-            var body = marker < 0 ? [] : page.Body.Utf8Html;
-            output.WritePage(page.OutputPath, head, body, tail);
-            var theme = ThemeFacts.Scan(head);
-            var after = ThemeFacts.Scan(tail);
-            var ids = new HashSet<string>(page.Body.Ids, StringComparer.Ordinal);
-            ids.UnionWith(theme.Ids);
-            ids.UnionWith(after.Ids);
-            built[i] = new BuiltPage(page, ids, [.. theme.Links, .. after.Links]) { Html = options.KeepOutput ? head + System.Text.Encoding.UTF8.GetString(body) + tail : "" };
-            options.Cache?.Remember(page, fingerprint, built[i]!);
+                context ??= templates.NewContext(site);
+                var result = RenderPage(page, variables, models, templates, context, output, diagnostics);
+                if (result is null) context = null; // a failed render may leave the context half-way: start afresh
+                return result;
+            });
             return context;
         }, _ => { });
-        options.Cache?.Retain(pages);
         return [.. built.OfType<BuiltPage>()];
+    }
+
+    /// <summary>One page's second phase: its layout around its body, written to <paramref name="output"/>. Null when the theme failed.</summary>
+    private static BuiltPage? RenderPage(Page page, IReadOnlyDictionary<string, object?>? variables, ModelBuilder models, TemplateEngine templates,
+        TemplateContext context, OutputSink output, DiagnosticBag diagnostics)
+    {
+        var scope = ModelBuilder.ScopeFor(models.PageModelFor(page), variables);
+        if (templates.Render(context, page.Layout, scope, page.Source.DisplayPath, diagnostics) is not { } html) return null;
+        var marker = html.IndexOf(ModelBuilder.BodyMarker, StringComparison.Ordinal);
+        var (head, tail) = marker < 0 ? (html, "") : (html[..marker], html[(marker + ModelBuilder.BodyMarker.Length)..]);
+        output.WritePage(page.OutputPath, head, marker < 0 ? [] : page.Body.Utf8Html, tail);
+        var theme = ThemeFacts.Scan(head);
+        var after = ThemeFacts.Scan(tail);
+        var ids = new HashSet<string>(page.Body.Ids, StringComparer.Ordinal);
+        ids.UnionWith(theme.Ids);
+        ids.UnionWith(after.Ids);
+        return new BuiltPage(page, ids, [.. theme.Links, .. after.Links]);
     }
 
     /// <summary>Adds /candidate/ when there is a questionnaire and the theme has its layout; returns its template variables.</summary>
     private static (Page, IReadOnlyDictionary<string, object?>)? AddCandidatePage(
-        List<Page> pages, Questionnaire.Questionnaire? questionnaire, TemplateEngine templates, BuildOptions options, DiagnosticBag diagnostics)
+        List<Page> pages, Questionnaire.Questionnaire? questionnaire, TemplateEngine templates, BuildOptions options, BuildStages stages, DiagnosticBag diagnostics)
     {
         if (questionnaire is null || !templates.LayoutNames.Contains("candidate")) return null;
-        var candidate = GeneratedPages.Candidate(questionnaire, QuestionnairePath(options));
+        var candidate = stages.Same(GeneratedPages.Candidate(questionnaire, QuestionnairePath(options)));
         pages.Add(candidate);
         return (candidate, new Dictionary<string, object?>
         {
@@ -236,18 +235,25 @@ internal static class SiteBuilder
 
     private static string QuestionnairePath(BuildOptions options) => Path.Combine(options.InputDirectory, "candidate", "questionnaire.yml");
 
-    private static Questionnaire.Questionnaire? LoadQuestionnaire(BuildOptions options, ProjectPaths paths, DiagnosticBag diagnostics)
+    private static Questionnaire.Questionnaire? LoadQuestionnaire(BuildOptions options, ProjectPaths paths, FileBytes bytes, DiagnosticBag diagnostics)
     {
         var path = QuestionnairePath(options);
         // Read as strict UTF-8 like every input file: a mis-encoded answer text must not reach readers as '�'.
-        return File.Exists(path) && Content.SourceText.Read(path, paths.Display(path), diagnostics) is { } text
+        return bytes.Exists && Decode(bytes, paths.Display(path), diagnostics) is { } text
             ? QuestionnaireLoader.Load(paths.Display(path), text, diagnostics) : null;
     }
 
-    private static SynonymTable LoadSynonyms(BuildOptions options, ProjectPaths paths, DiagnosticBag diagnostics)
+    private static SynonymTable LoadSynonyms(BuildOptions options, ProjectPaths paths, FileBytes bytes, DiagnosticBag diagnostics)
     {
         var path = SynonymsPath(options);
-        return File.Exists(path) && Content.SourceText.Read(path, paths.Display(path), diagnostics) is { } text
+        return bytes.Exists && Decode(bytes, paths.Display(path), diagnostics) is { } text
             ? SynonymTable.Load(paths.Display(path), text, diagnostics) : SynonymTable.Empty;
+    }
+
+    private static string? Decode(FileBytes bytes, string display, DiagnosticBag diagnostics)
+    {
+        var text = Content.SourceText.Decode(bytes.Span, display, out var problem);
+        if (problem is not null) diagnostics.Add(problem);
+        return text;
     }
 }

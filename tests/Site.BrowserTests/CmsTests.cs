@@ -81,7 +81,9 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         await PublishAsync(page);
 
         // decap-server wrote the file: the title changed; every other front-matter value, their order and the body did not.
-        await Eventually(() => File.ReadAllText(article) != before, "the Markdown file to change");
+        // The merge writes the working file a moment before it makes the commit: wait for both, then compare them.
+        await Eventually(() => File.ReadAllText(article) != before && repo.Git("show", "main:input/articles/aftercare.md") != before,
+            "the Markdown file to change and the publish to be committed on main");
         var after = File.ReadAllText(article);
         Assert.Equal(after, repo.Git("show", "main:input/articles/aftercare.md"));
         // decap-server deletes the draft's branch after it merged it, so the file may change a moment before.

@@ -15,17 +15,53 @@ internal sealed record LoadedFile(Page? Page, string? Url, IReadOnlyList<Diagnos
 /// </summary>
 internal sealed class UnreadReferences(IReadOnlyDictionary<string, Reference> read) : Dictionary<string, Reference>(read, StringComparer.Ordinal);
 
-/// <summary>What every page of a build is read against: its configuration, sources, layouts and date.</summary>
-internal sealed record LoadContext(string InputDirectory, ProjectPaths Paths, SiteConfig? Config, IReadOnlyDictionary<string, Reference> References,
-    IReadOnlySet<string> Layouts, DateOnly Today)
+/// <summary>
+/// What every page of a build is read against besides its own file: the section ids and the site's host from
+/// site.yml, the sources, the layouts and the date. Compared by value: the preview reads a page again only when its
+/// file or one of these changed (so an edit of site.yml's title or branch does not parse every page again).
+/// </summary>
+internal sealed record LoadContext
 {
-    public string SiteHost => Config is { } c && Uri.TryCreate(c.BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "";
+    public LoadContext(string inputDirectory, ProjectPaths paths, SiteConfig? config, IReadOnlyDictionary<string, Reference> references,
+        IReadOnlySet<string> layouts, DateOnly today)
+    {
+        InputDirectory = inputDirectory;
+        Paths = paths;
+        SectionIds = config is null ? null : ValueList.Of(config.Sections.Select(s => s.Id));
+        SiteHost = config is { } c && Uri.TryCreate(c.BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "";
+        References = references;
+        Layouts = ValueList.Of(layouts.Order(StringComparer.Ordinal));
+        Today = today;
+        _referenceList = ValueList.Of(references.Values.OrderBy(r => r.Id, StringComparer.Ordinal));
+    }
 
-    /// <summary>A key that changes whenever anything a page's reading depends on, other than its own file, changes.</summary>
-    public string Stamp { get; } = string.Join('|', [
-        .. Config?.Sections.Select(s => s.Id) ?? [], Config?.BaseUrl ?? "", .. Layouts.Order(StringComparer.Ordinal), Today.ToString("O"),
-        .. References.Values.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.GetHashCode().ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+    public string InputDirectory { get; }
+    public ProjectPaths Paths { get; }
+    /// <summary>The sections of site.yml, null when it could not be read (then no section is reported unknown).</summary>
+    public ValueList<string>? SectionIds { get; }
+    public string SiteHost { get; }
+    public IReadOnlyDictionary<string, Reference> References { get; }
+    public ValueList<string> Layouts { get; }
+    public DateOnly Today { get; }
+    private readonly ValueList<Reference> _referenceList;
+
+    public bool Equals(LoadContext? other) => ReferenceEquals(this, other) || other is not null
+        && InputDirectory == other.InputDirectory && Paths == other.Paths && Equals(SectionIds, other.SectionIds) && SiteHost == other.SiteHost
+        && Layouts.Equals(other.Layouts) && Today == other.Today && _referenceList.Equals(other._referenceList)
+        && (References is UnreadReferences) == (other.References is UnreadReferences);
+
+    public override int GetHashCode() => HashCode.Combine(InputDirectory, SiteHost, Today, _referenceList.Count);
 }
+
+/// <summary>What reading site.yml and references.yml reads: their bytes, and the base URL given on the command line.</summary>
+internal sealed record SiteFileInputs(string InputDirectory, ProjectPaths Paths, FileBytes SiteYml, FileBytes ReferencesYml, string? BaseUrl)
+{
+    public static SiteFileInputs Read(string inputDirectory, ProjectPaths paths, string? baseUrl, Func<string, FileBytes> read) =>
+        new(inputDirectory, paths, read(Path.Combine(inputDirectory, SiteConfig.FileName)), read(Path.Combine(inputDirectory, Reference.FileName)), baseUrl);
+}
+
+/// <summary>Everything one Markdown file's first phase reads: its path, its bytes and the site it is read against.</summary>
+internal sealed record PageInputs(string FullPath, FileBytes Bytes, LoadContext Context);
 
 /// <summary>
 /// The first phase: reads <c>input/</c> into typed records. Each Markdown file, in parallel, is read, parsed once with
@@ -39,12 +75,13 @@ internal static class ContentLoader
     public const string MediaFolder = "media";
 
     /// <summary>Reads <c>site.yml</c> and <c>references.yml</c>, the files every page is checked against.</summary>
-    public static (SiteConfig? Config, IReadOnlyDictionary<string, Reference> References) LoadSiteFiles(string inputDirectory, ProjectPaths paths, DiagnosticBag diagnostics)
+    public static (SiteConfig? Config, IReadOnlyDictionary<string, Reference> References) LoadSiteFiles(SiteFileInputs inputs, DiagnosticBag diagnostics)
     {
+        var (inputDirectory, paths) = (inputs.InputDirectory, inputs.Paths);
         var configPath = Path.Combine(inputDirectory, SiteConfig.FileName);
         SiteConfig? config = null;
-        if (!File.Exists(configPath)) diagnostics.Add(ContentDiagnostics.MissingFile, SourceSpan.FileOnly(paths.Display(configPath)), paths.Display(configPath));
-        else if (SourceText.Read(configPath, paths.Display(configPath), diagnostics) is { } configText)
+        if (!inputs.SiteYml.Exists) diagnostics.Add(ContentDiagnostics.MissingFile, SourceSpan.FileOnly(paths.Display(configPath)), paths.Display(configPath));
+        else if (Decode(inputs.SiteYml, paths.Display(configPath), diagnostics) is { } configText)
         {
             var errorsBefore = diagnostics.ErrorCount;
             config = SiteConfig.Load(paths.Display(configPath), configText, diagnostics);
@@ -55,13 +92,21 @@ internal static class ContentLoader
 
         var referencesPath = Path.Combine(inputDirectory, Reference.FileName);
         var own = new DiagnosticBag();
-        var referencesText = File.Exists(referencesPath) ? SourceText.Read(referencesPath, paths.Display(referencesPath), own) : null;
+        var referencesText = inputs.ReferencesYml.Exists ? Decode(inputs.ReferencesYml, paths.Display(referencesPath), own) : null;
         var references = referencesText is not null
             ? Reference.LoadAll(paths.Display(referencesPath), referencesText, own)
             : new Dictionary<string, Reference>();
         diagnostics.AddRange(own.Sorted());
+        if (config is not null && inputs.BaseUrl is { } baseUrl) config = config with { BaseUrl = baseUrl.TrimEnd('/') };
         // A references file that failed to read is one mistake: every citation of it is not a second one.
         return (config, own.HasErrors ? new UnreadReferences(references) : references);
+    }
+
+    private static string? Decode(FileBytes bytes, string display, DiagnosticBag diagnostics)
+    {
+        var text = SourceText.Decode(bytes.Span, display, out var problem);
+        if (problem is not null) diagnostics.Add(problem);
+        return text;
     }
 
     /// <summary>Every Markdown file under <c>input/</c>, in a fixed order.</summary>
@@ -69,11 +114,13 @@ internal static class ContentLoader
         [.. Directory.EnumerateFiles(inputDirectory, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
 
     /// <summary>Loads every file in parallel; the result is in file order, whatever order the work finished in.</summary>
-    public static SiteContent Load(LoadContext context, SiteConfig config, bool includeDrafts, DiagnosticBag diagnostics, BuildCache? cache = null)
+    /// <param name="loadFile">Phase A for one file: <see cref="LoadFile(PageInputs)"/>, or the preview's answer from what it kept.</param>
+    public static SiteContent Load(LoadContext context, SiteConfig config, bool includeDrafts, DiagnosticBag diagnostics, Func<string, LoadContext, LoadedFile>? loadFile = null)
     {
+        loadFile ??= (file, context) => LoadFile(new PageInputs(file, FileBytes.Read(file), context));
         var files = MarkdownFiles(context.InputDirectory);
         var loaded = new LoadedFile[files.Count];
-        Parallel.For(0, files.Count, i => loaded[i] = cache is null ? LoadFile(files[i], context) : cache.Load(files[i], context, () => LoadFile(files[i], context)));
+        Parallel.For(0, files.Count, i => loaded[i] = loadFile(files[i], context));
         foreach (var file in loaded) diagnostics.AddRange(file.Diagnostics);
 
         // File names differ in more than their slug ('About.md', 'Über die Kopfhaut.md'): the first file keeps a URL,
@@ -104,15 +151,16 @@ internal static class ContentLoader
     }
 
     /// <summary>Phase A for one file: read, front matter, parse, check and render. Its diagnostics are its own.</summary>
-    public static LoadedFile LoadFile(string fullPath, LoadContext context)
+    public static LoadedFile LoadFile(PageInputs inputs)
     {
         var diagnostics = new DiagnosticBag();
-        var page = LoadPage(fullPath, context, diagnostics);
-        return new LoadedFile(page, UrlOf(context.InputDirectory, fullPath), diagnostics.Sorted());
+        var page = LoadPage(inputs, diagnostics);
+        return new LoadedFile(page, UrlOf(inputs.Context.InputDirectory, inputs.FullPath), diagnostics.Sorted());
     }
 
-    private static Page? LoadPage(string fullPath, LoadContext context, DiagnosticBag diagnostics)
+    private static Page? LoadPage(PageInputs inputs, DiagnosticBag diagnostics)
     {
+        var (fullPath, context) = (inputs.FullPath, inputs.Context);
         var display = context.Paths.Display(fullPath);
         var relative = Path.GetRelativePath(context.InputDirectory, fullPath).Replace('\\', '/');
         var kind = KindOf(relative);
@@ -128,7 +176,8 @@ internal static class ContentLoader
             diagnostics.Add(ContentDiagnostics.BadFileName, SourceSpan.FileOnly(display), Path.GetFileName(fullPath), "side-effects.md");
             return null;
         }
-        var text = SourceText.Read(fullPath, display, diagnostics);
+        var text = SourceText.Decode(inputs.Bytes.Span, display, out var problem);
+        if (problem is not null) diagnostics.Add(problem);
         if (text is null) return null;
         return Parse(text, new SourceFile(fullPath, display), kind.Value, url, context, diagnostics);
     }
@@ -169,10 +218,10 @@ internal static class ContentLoader
                 layout, string.Join(", ", context.Layouts.Order(StringComparer.Ordinal)), Suggestions.DidYouMean(layout, context.Layouts));
             return null;
         }
-        if (kind == PageKind.Article && context.Config is { } config && meta.Section is { } section && config.Sections.All(s => s.Id != section))
+        if (kind == PageKind.Article && context.SectionIds is { } sections && meta.Section is { } section && !sections.Contains(section))
         {
             diagnostics.Add(ContentDiagnostics.UnknownSection, positions.SpanOf("section"),
-                section, string.Join(", ", config.Sections.Select(s => s.Id)), Suggestions.DidYouMean(section, config.Sections.Select(s => s.Id)));
+                section, string.Join(", ", sections), Suggestions.DidYouMean(section, sections));
             return null;
         }
         var slug = url.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "index";

@@ -6,11 +6,12 @@ namespace Site.Content;
 /// </summary>
 internal static class GeneratedPages
 {
-    private static Page Make(ProjectPaths paths, string themeDirectory, string url, string layout, string title, string description, string slug, bool search = false)
+    private static Page Make(ProjectPaths paths, string themeDirectory, string url, string layout, string title, string description, string slug,
+        PageRole role = PageRole.Page)
     {
         var file = Path.Combine(themeDirectory, "layouts", layout + ".sbn");
         return new Page(new SourceFile(file, paths.Display(file)), PageKind.Page, slug, url,
-            new FrontMatter { Title = title, Description = description, Search = search }, layout, Markdown.RenderedBody.Empty, fromMarkdown: false);
+            new FrontMatter { Title = title, Description = description, Search = false }, layout, Markdown.RenderedBody.Empty, fromMarkdown: false, role);
     }
 
     public const string CandidateUrl = "/candidate/";
@@ -30,13 +31,13 @@ internal static class GeneratedPages
 
     private static IEnumerable<Page> All(SiteConfig config, ProjectPaths paths, string themeDirectory)
     {
-        Page Make(string url, string layout, string title, string description, string slug) =>
-            GeneratedPages.Make(paths, themeDirectory, url, layout, title, description, slug);
+        Page Make(string url, string layout, string title, string description, string slug, PageRole role = PageRole.Page) =>
+            GeneratedPages.Make(paths, themeDirectory, url, layout, title, description, slug, role);
 
         yield return Make("/articles/", "articles", "All articles",
             $"Every article on {config.Title}, grouped by topic: what hair mesotherapy is, who it may suit, the treatment, and the evidence.", "articles");
         foreach (var section in config.Sections)
-            yield return Make(section.Url, "topic", section.Title, section.Description.Length > 0 ? section.Description : section.Title, section.Id);
+            yield return Make(section.Url, "topic", section.Title, section.Description.Length > 0 ? section.Description : section.Title, section.Id, PageRole.Topic);
         yield return Make("/search/", "search", "Search", $"Search every page of {config.Title}.", "search");
         yield return Make("/404.html", "404", "Page not found", "The page you asked for does not exist. Try searching or start from the home page.", "404");
     }

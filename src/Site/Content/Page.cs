@@ -11,8 +11,12 @@ internal sealed record SourceFile(string FullPath, string DisplayPath);
 /// <see cref="Source"/> names the file that defines them, for diagnostics.
 /// </summary>
 /// <remarks>A class, not a record: pages are compared by identity, never by their (large) contents.</remarks>
-internal sealed class Page(SourceFile source, PageKind kind, string slug, string url, FrontMatter meta, string layout, RenderedBody body, bool fromMarkdown)
+internal sealed class Page(SourceFile source, PageKind kind, string slug, string url, FrontMatter meta, string layout, RenderedBody body, bool fromMarkdown,
+    PageRole? role = null)
 {
+    /// <summary>What the page is, where behaviour depends on it (structured data, breadcrumbs, the glossary's terms).</summary>
+    public PageRole Role { get; } = role ?? PageRoles.Of(kind, layout);
+
     public SourceFile Source { get; } = source;
     public PageKind Kind { get; } = kind;
     public string Slug { get; } = slug;
@@ -26,10 +30,7 @@ internal sealed class Page(SourceFile source, PageKind kind, string slug, string
     public bool IsArticle => Kind == PageKind.Article;
 
     /// <summary>The output file for the URL: <c>/articles/x/</c> → <c>articles/x/index.html</c>.</summary>
-    public string OutputPath => UrlToOutputPath(Url);
-
-    public static string UrlToOutputPath(string url) =>
-        url.EndsWith('/') ? url.TrimStart('/') + "index.html" : url.TrimStart('/');
+    public string OutputPath => SiteUrls.ToOutputPath(Url);
 }
 
 /// <summary>
@@ -46,4 +47,21 @@ internal sealed record SiteContent(
 {
     /// <summary>Pages left out because they are drafts (URL → file): a link to one is its own mistake, not a missing page.</summary>
     public IReadOnlyDictionary<string, string> Drafts { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>What a page is, beyond the folder it came from: the stages ask this, never the layout's name.</summary>
+internal enum PageRole { Article, Page, Faq, Glossary, Topic }
+
+internal static class PageRoles
+{
+    /// <summary>
+    /// The one place a layout's name says what a Markdown page is: an editor who writes <c>layout: faq</c> makes the
+    /// page the site's FAQ (questions as h2, FAQPage data) and <c>layout: glossary</c> its glossary (terms as h2).
+    /// </summary>
+    public static PageRole Of(PageKind kind, string layout) => kind == PageKind.Article ? PageRole.Article : layout switch
+    {
+        "faq" => PageRole.Faq,
+        "glossary" => PageRole.Glossary,
+        _ => PageRole.Page,
+    };
 }

@@ -26,7 +26,6 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.IsError);
     public int ErrorCount => _items.Count(d => d.IsError);
-    public int WarningCount => _items.Count(d => !d.IsError);
 
     /// <summary>
     /// All diagnostics, causes first: the files every page depends on (site.yml, references.yml, the theme, the

@@ -44,10 +44,10 @@ internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionar
         if (failedUrls?.Contains(path) == true) return (Result.Ok, path, fragment); // already reported where it failed
         if (redirects.TryGetValue(path, out var to)) return (Result.Redirect, to, fragment);
         if (drafts?.ContainsKey(path) == true) return (Result.Draft, path, fragment);
-        var file = Content.Page.UrlToOutputPath(path);
+        var file = Content.SiteUrls.ToOutputPath(path);
         if (!files.Contains(file))
         {
-            if (!path.EndsWith('/') && files.Contains(path.TrimStart('/') + "/index.html")) return (Result.Redirect, path + "/", fragment);
+            if (!path.EndsWith('/') && files.Contains(Content.SiteUrls.ToOutputPath(path + "/"))) return (Result.Redirect, path + "/", fragment);
             return (Result.NoFile, path, fragment);
         }
         if (fragment is not null && idsByFile.TryGetValue(file, out var ids) && !ids.Contains(fragment))
@@ -58,10 +58,10 @@ internal sealed class LinkTargets(IReadOnlySet<string> files, IReadOnlyDictionar
     /// <summary>" Did you mean …?" for a link that reaches nothing: the closest page of the site, or the closest id on the page.</summary>
     public string DidYouMean(string path, string? fragment, Result result)
     {
-        if (result == Result.NoFragment && fragment is not null && idsByFile.TryGetValue(Content.Page.UrlToOutputPath(path), out var ids))
+        if (result == Result.NoFragment && fragment is not null && idsByFile.TryGetValue(Content.SiteUrls.ToOutputPath(path), out var ids))
             return Diagnostics.Suggestions.DidYouMean(fragment, ids);
         if (result != Result.NoFile || !path.StartsWith('/')) return "";
-        var pages = files.Where(f => f.EndsWith("index.html", StringComparison.Ordinal)).Select(f => "/" + f[..^"index.html".Length]);
+        var pages = files.Where(Content.SiteUrls.IsFolderIndex).Select(Content.SiteUrls.ToUrl);
         var close = Diagnostics.Suggestions.Closest(path.EndsWith('/') ? path : path + "/", pages);
         return close is null ? "" : $" Did you mean '{close}{(fragment is null ? "" : "#" + fragment)}'?";
     }

@@ -29,7 +29,7 @@ internal static class BodyRenderer
     /// <returns>Null when the tree is nested too deep to render (SITE059, reported).</returns>
     public static RenderedBody? Render(Page page, MarkdownDocument document, string text, IReadOnlyDictionary<string, Reference> references, string siteHost, DiagnosticBag diagnostics)
     {
-        var walk = new Walk(page.Source.DisplayPath, new LineMap(text), siteHost, diagnostics, page.Layout != "glossary");
+        var walk = new Walk(page.Source.DisplayPath, new LineMap(text), siteHost, diagnostics, page.Role != Content.PageRole.Glossary);
         walk.Document(document);
         if (walk.TooDeep is { } deep)
         {
@@ -213,8 +213,13 @@ internal static class BodyRenderer
             else if (heading.Level > _previousLevel + 1) diagnostics.Add(MarkdownDiagnostics.HeadingSkipped, at, _previousLevel, heading.Level, _previousLevel + 1);
             _previousLevel = heading.Level;
             var id = heading.GetAttributes().Id ?? "";
-            if (id.Length > 0 && !Ids.Add(id)) diagnostics.Add(MarkdownDiagnostics.DuplicateHeadingId, at, id);
             var plain = PageText.Plain(heading.Inline);
+            // Markdig makes ids unique by suffixing the later ones ("risks", then "risks-1"), so the clash is seen in the
+            // id the heading would have had: a link to #risks written for the second heading reaches the first.
+            var wanted = Markdig.Helpers.LinkHelper.UrilizeAsGfm(plain);
+            if (id.Length > 0 && wanted.Length > 0 && id != wanted && Ids.Contains(wanted) && id.StartsWith(wanted + "-", StringComparison.Ordinal))
+                diagnostics.Add(MarkdownDiagnostics.DuplicateHeadingId, at, wanted, id);
+            if (id.Length > 0) Ids.Add(id);
             if (heading.Level is 2 or 3 && id.Length > 0) Toc.Add(new TocEntry(heading.Level, id, plain));
             if (plain.Length > 0) Prose.Add(plain);
             if (heading.Level == 2)

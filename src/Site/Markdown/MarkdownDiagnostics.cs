@@ -15,5 +15,5 @@ internal static class MarkdownDiagnostics
     public static readonly DiagnosticDescriptor UnsafeLink = new("SITE058", Severity.Error, "Link target '{0}' uses a scheme that is not allowed; use https:, mailto:, tel: or a path on this site.");
     public static readonly DiagnosticDescriptor TooDeeplyNested = new("SITE059", Severity.Error, "Markdown is nested {0} levels deep here (block quotes, lists, emphasis or links inside each other); at most {1} are allowed. Remove the extra '>', '*' or list indentation.");
     public static readonly DiagnosticDescriptor UnknownCard = new("SITE060", Severity.Error, "Unknown card ':::{0}'. Cards are: {1}.");
-    public static readonly DiagnosticDescriptor DuplicateHeadingId = new("SITE057", Severity.Warning, "Two headings share the id '{0}'; links to it reach only the first.");
+    public static readonly DiagnosticDescriptor DuplicateHeadingId = new("SITE057", Severity.Warning, "Two headings share the id '{0}': this one gets '{1}' and a link to #{0} reaches the other. Give each heading its own words.");
 }

@@ -12,7 +12,7 @@ internal static class DeployChecks
     {
         foreach (var file in htmlOutputPaths)
         {
-            var url = "/" + (file.EndsWith("index.html", StringComparison.Ordinal) ? file[..^"index.html".Length] : file);
+            var url = Content.SiteUrls.ToUrl(file);
             var rules = config.Headers.Count(r => r.Matches(url) && r.Values.ContainsKey("Content-Security-Policy"));
             if (rules == 0) diagnostics.Add(NoCsp, SourceSpan.FileOnly(displayPath), url);
             else if (rules > 1) diagnostics.Add(SeveralCsp, SourceSpan.FileOnly(displayPath), url);

@@ -11,15 +11,15 @@ internal static class Feeds
     public sealed record Entry(string Url, string Title, string Summary, DateOnly Updated);
 
     /// <summary>sitemap.xml, robots.txt and feed.xml for the built pages.</summary>
-    public static IEnumerable<TextOutput> For(SiteConfig config, IReadOnlyList<BuiltPage> pages, Templates.ModelBuilder models)
+    /// <param name="today">The build's date: a page with no date of its own is dated by it, as the rest of the build is.</param>
+    public static IEnumerable<TextOutput> For(SiteConfig config, IReadOnlyList<BuiltPage> pages, Templates.ModelBuilder models, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var entries = pages.Where(p => p.Page.Url != "/404.html")
             .Select(p => new Entry(p.Page.Url, p.Page.Meta.Title, p.Page.Meta.Summary ?? p.Page.Meta.Description, models.UpdatedOf(p.Page) ?? today))
             .ToList();
         yield return new TextOutput("sitemap.xml", Sitemap(config, entries));
         yield return new TextOutput("robots.txt", Robots(config));
-        yield return new TextOutput("feed.xml", Atom(config, entries.Where(e => e.Url.StartsWith("/articles/", StringComparison.Ordinal) && e.Url != "/articles/")));
+        yield return new TextOutput("feed.xml", Atom(config, entries.Where(e => e.Url.StartsWith("/articles/", StringComparison.Ordinal) && e.Url != "/articles/"), today));
     }
 
     public static string Sitemap(SiteConfig config, IEnumerable<Entry> pages)
@@ -44,10 +44,10 @@ internal static class Feeds
     public static string Robots(SiteConfig config) =>
         $"User-agent: *\nDisallow: /admin/\n\nSitemap: {config.Absolute("/sitemap.xml")}\n";
 
-    public static string Atom(SiteConfig config, IEnumerable<Entry> articles)
+    public static string Atom(SiteConfig config, IEnumerable<Entry> articles, DateOnly today)
     {
         var items = articles.OrderByDescending(a => a.Updated).ThenBy(a => a.Url, StringComparer.Ordinal).ToList();
-        var updated = items.Count > 0 ? items.Max(a => a.Updated) : DateOnly.FromDateTime(DateTime.UtcNow);
+        var updated = items.Count > 0 ? items.Max(a => a.Updated) : today;
         var feed = new SyndicationFeed(config.Title, config.Description, new Uri(config.Absolute("/")))
         {
             Id = config.Absolute("/"),

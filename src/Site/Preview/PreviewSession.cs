@@ -10,6 +10,7 @@ namespace Site.Preview;
 internal sealed class PreviewSession : IAsyncDisposable
 {
     private readonly BuildOptions _options;
+    private IncrementalBuild? _builder;
     private readonly LiveReload _live;
     private readonly TextWriter _log;
     private readonly Lock _gate = new();
@@ -21,7 +22,7 @@ internal sealed class PreviewSession : IAsyncDisposable
 
     private PreviewSession(BuildOptions options, string root, TextWriter log)
     {
-        _options = options with { Cache = new BuildCache() };
+        _options = options;
         Root = root;
         _log = log;
         _live = new LiveReload(root, options.OutputDirectory);
@@ -37,13 +38,13 @@ internal sealed class PreviewSession : IAsyncDisposable
 
     public static async Task<PreviewSession> StartAsync(BuildOptions options, int port, bool cms, TextWriter log)
     {
-        var root = Path.GetDirectoryName(Path.GetFullPath(options.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
+        var root = Content.ProjectPaths.ForInput(options.InputDirectory).Root;
         var session = new PreviewSession(options, root, log);
         // The preview writes in place and only what changed, so it starts from an empty folder: nothing of an
         // earlier build or session is served as if it were current.
         if (Directory.Exists(options.OutputDirectory)) Directory.Delete(options.OutputDirectory, recursive: true);
-        session.Rebuild();
-        Directory.CreateDirectory(options.OutputDirectory);
+        session._builder = new IncrementalBuild(options);
+        session.Rebuild(null);
         session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live);
         session._decap = cms ? await DecapServer.StartAsync(options.ThemeDirectory, root, log) : null;
         session._watcher = new SourceWatcher([options.InputDirectory, options.ThemeDirectory], session.Rebuild);
@@ -52,13 +53,14 @@ internal sealed class PreviewSession : IAsyncDisposable
 
     public Task WaitForShutdownAsync(CancellationToken cancel) => _server!.WaitForShutdownAsync(cancel);
 
-    private void Rebuild()
+    /// <param name="changed">The paths the watcher saw change; null for the first build, or when it lost track.</param>
+    private void Rebuild(IReadOnlyCollection<string>? changed)
     {
         lock (_gate)
         {
             if (_disposed) return; // a watcher callback already queued when the session was disposed
             var clock = Stopwatch.StartNew();
-            var result = SiteBuilder.Build(_options);
+            var result = _builder!.Build(changed);
             var diagnostics = result.Diagnostics.Sorted();
             foreach (var d in diagnostics) _log.WriteLine(d);
             _live.Publish(diagnostics);
@@ -76,6 +78,7 @@ internal sealed class PreviewSession : IAsyncDisposable
         _watcher?.Dispose();
         // Wait for a rebuild in progress: callers delete the site's folder next (the editor tests do).
         lock (_gate) _disposed = true;
+        _builder?.Dispose();
         _decap?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
     }

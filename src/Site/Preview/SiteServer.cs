@@ -106,8 +106,7 @@ internal sealed class SiteServer : IAsyncDisposable
     /// <summary>The file for a URL path, never outside the site's folder.</summary>
     private static string? Resolve(string root, string path)
     {
-        var relative = Uri.UnescapeDataString(path).TrimStart('/');
-        if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
+        var relative = Content.SiteUrls.ToOutputPath(Uri.UnescapeDataString(path));
         var full = Path.GetFullPath(Path.Combine(root, relative));
         if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
         return File.Exists(full) ? full : null;

@@ -2,9 +2,12 @@ using Site.Search.Lunr;
 
 namespace Site.Search;
 
-/// <summary>Site search as the build writes it: the pieces of <see cref="SearchShards"/>.</summary>
-/// <param name="IndexJson">Byte-identical to <c>JSON.stringify(idx)</c> of lunr.js 2.3.9 over the same documents.</param>
-/// <param name="StoreJson">ref → title, section, url and excerpt; see <see cref="SearchStore"/>.</param>
+/// <summary>
+/// Site search as the build writes it: the pieces of <see cref="SearchShards"/>. <see cref="IndexJson"/> is
+/// byte-identical to <c>JSON.stringify(idx)</c> of lunr.js 2.3.9 over the same documents, and <see cref="StoreJson"/>
+/// is ref → title, section, url and excerpt (<see cref="SearchStore"/>); neither is published, the tests prove the
+/// pieces against them.
+/// </summary>
 internal sealed class SearchIndexOutput(LunrIndexBuilder index, IReadOnlyList<SearchDocument> documents)
 {
     private readonly Lazy<IReadOnlyList<Output.TextOutput>> _files = new(() => SearchShards.Files(index, documents));
@@ -16,6 +19,22 @@ internal sealed class SearchIndexOutput(LunrIndexBuilder index, IReadOnlyList<Se
     /// <summary>The manifest, shards, vocabulary and store chunks the browser fetches (see <see cref="SearchShards"/>).</summary>
     public IReadOnlyList<Output.TextOutput> Files => _files.Value;
     public IReadOnlyList<LunrTermPostings> TermPostings() => index.TermPostings();
+
+    /// <summary>
+    /// Writes every piece, the manifest last: the preview writes in place while readers search, and a manifest must
+    /// never name a shard that is not there yet.
+    /// </summary>
+    public void WriteTo(Output.OutputSink output)
+    {
+        foreach (var file in Files.Where(f => f.Path != SearchShards.ManifestPath)) output.WriteText(file.Path, file.Text);
+        foreach (var file in Files.Where(f => f.Path == SearchShards.ManifestPath)) output.WriteText(file.Path, file.Text);
+    }
+
+    /// <summary>Keeps the pieces this index wrote before (the preview, while a newer index is not ready or not needed).</summary>
+    public void KeepIn(Output.OutputSink output)
+    {
+        foreach (var file in Files) output.Keep(file.Path);
+    }
 }
 
 /// <summary>

@@ -18,12 +18,12 @@ internal sealed class ModelBuilder
     private readonly SiteModel _site;
     private readonly IReadOnlyList<SourceModel> _allSources;
 
-    public ModelBuilder(SiteContent content, IReadOnlyList<Page> pages, AssetCatalog assets, IReadOnlyDictionary<string, DateOnly> gitDates, DateOnly today)
+    public ModelBuilder(SiteContent content, IReadOnlyList<Page> pages, AssetCatalog assets, IReadOnlyDictionary<string, DateOnly> gitDates, DateOnly today, ProjectPaths paths)
     {
         _content = content;
         _assets = assets;
         _gitDates = gitDates;
-        _repositoryRoot = Path.GetDirectoryName(Path.GetFullPath(content.InputDirectory).TrimEnd(Path.DirectorySeparatorChar))!;
+        _repositoryRoot = paths.Root;
         var articles = content.Pages.Where(p => p.IsArticle).OrderBy(p => p.Meta.Order).ThenBy(p => p.Meta.Title, StringComparer.Ordinal).ToList();
         var config = content.Config;
         _cards = articles.ToDictionary(a => a.Slug, a => new ArticleCard(a.Meta.Title, a.Url, a.Meta.Summary ?? a.Meta.Description, a.Meta.Description,
@@ -32,7 +32,7 @@ internal sealed class ModelBuilder
             [.. articles.Where(a => a.Meta.Section == s.Id).Select(a => _cards[a.Slug])]))];
         _site = new SiteModel(config.Title, config.Tagline, config.Description, config.BaseUrl, config.Language,
             [.. config.Navigation.Select(n => new LinkModel(n.Title, n.Url))], [.. config.FooterLinks.Select(n => new LinkModel(n.Title, n.Url))],
-            _sections, config.RepositoryUrl, today.Year);
+            _sections, config.RepositoryUrl, today.Year, config.Extra);
 
         // Every source cited anywhere, with the pages citing it, for the references page.
         var citedBy = new Dictionary<string, List<LinkModel>>(StringComparer.Ordinal);
@@ -44,22 +44,21 @@ internal sealed class ModelBuilder
     }
 
     public SiteModel Site => _site;
+    public SiteConfig Config => _content.Config;
 
-    /// <summary>
-    /// Everything a page's template sees besides the page itself: the site, the article cards, the sources with the pages
-    /// citing them, the assets' fingerprinted names and the dates. The preview re-renders an unchanged page only when
-    /// this changes.
-    /// </summary>
-    public string Fingerprint()
-    {
-        var sb = new System.Text.StringBuilder();
-        sb.Append(System.Text.Json.JsonSerializer.Serialize(_site)).Append('\n');
-        foreach (var card in _cards.Values) sb.Append(card).Append('\n');
-        foreach (var source in _allSources) sb.Append(source).Append(string.Join(',', source.CitedBy)).Append('\n');
-        foreach (var asset in _assets.All) sb.Append(asset.OutputPath).Append('\n');
-        foreach (var (file, date) in _gitDates) sb.Append(file).Append(date).Append('\n');
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())));
-    }
+    /// <summary>The assets' fingerprinted paths: what the <c>asset</c> function answers.</summary>
+    public IEnumerable<string> AssetPaths() => _assets.All.Select(a => a.OutputPath).Order(StringComparer.Ordinal);
+
+    /// <summary>The cards of a page's <c>related:</c> articles, as its layout shows them.</summary>
+    public IReadOnlyList<ArticleCard> RelatedOf(Page page) => [.. page.Meta.Related.Where(r => _cards.ContainsKey(r.Id)).Select(r => _cards[r.Id])];
+
+    /// <summary>Every article card with its section, in the order the catalog lists them: what <c>catalog</c> and <c>site.sections</c> show.</summary>
+    public ValueList<(string Section, ArticleCard Card)> CatalogFacts() =>
+        ValueList.Of(_sections.SelectMany(s => s.Articles.Select(card => (s.Id, card))));
+
+    /// <summary>Every cited source with the title and URL of each page citing it: what <c>all_sources</c> shows.</summary>
+    public ValueList<(SourceModel Source, string CitedBy)> SourcesFacts() =>
+        ValueList.Of(_allSources.Select(s => (s with { CitedBy = [] }, string.Join('\n', s.CitedBy.Select(c => c.Title + "\t" + c.Url)))));
 
     /// <summary>
     /// What templates get as <c>page.body</c>: a mark where the page's Markdown HTML goes. The body is written to the
@@ -88,7 +87,7 @@ internal sealed class ModelBuilder
             crumbs.Add(new LinkModel("Articles", "/articles/"));
             if (section is not null) crumbs.Add(new LinkModel(section.Title, section.Url));
         }
-        else if (page.Layout == "topic") crumbs.Add(new LinkModel("Articles", "/articles/"));
+        else if (page.Role == PageRole.Topic) crumbs.Add(new LinkModel("Articles", "/articles/"));
         if (page.Url != "/") crumbs.Add(new LinkModel(page.Meta.Title, page.Url));
 
         var repoPath = Path.GetRelativePath(_repositoryRoot, page.Source.FullPath).Replace('\\', '/');
@@ -115,7 +114,7 @@ internal sealed class ModelBuilder
             Toc = page.Body.Toc,
             Body = page.Body.Utf8Html.Length > 0 ? BodyMarker : "",
             Sources = [.. page.Body.Sources.Select((r, i) => ToModel(r, i + 1, []))],
-            Related = [.. page.Meta.Related.Where(r => _cards.ContainsKey(r.Id)).Select(r => _cards[r.Id])],
+            Related = RelatedOf(page),
             Breadcrumbs = crumbs,
             SourceUrl = hasSource ? $"{config.RepositoryUrl}/blob/{config.RepositoryBranch}/{repoPath}" : null,
             EditUrl = hasSource ? $"{config.RepositoryUrl}/edit/{config.RepositoryBranch}/{repoPath}" : null,
@@ -123,6 +122,7 @@ internal sealed class ModelBuilder
             Noindex = page.Url == "/404.html" || page.Meta.Draft,
             Draft = page.Meta.Draft,
             OgType = page.IsArticle ? "article" : "website",
+            Extra = page.Meta.Extra,
         };
         return model with { JsonLd = StructuredData.For(page, model, config) };
     }

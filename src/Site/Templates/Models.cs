@@ -13,7 +13,7 @@ internal sealed record SourceModel(int Number, string Id, string Citation, strin
 internal sealed record SiteModel(
     string Title, string Tagline, string Description, string BaseUrl, string Language,
     IReadOnlyList<LinkModel> Navigation, IReadOnlyList<LinkModel> FooterLinks, IReadOnlyList<SectionModel> Sections,
-    string RepositoryUrl, int Year);
+    string RepositoryUrl, int Year, IReadOnlyDictionary<string, string> Extra);
 
 internal sealed record PageModel
 {
@@ -45,4 +45,6 @@ internal sealed record PageModel
     /// <summary>A draft, shown only by the preview: the theme marks it on the page.</summary>
     public bool Draft { get; init; }
     public required string OgType { get; init; }
+    /// <summary>The page's free-form <c>extra:</c> front matter, for the theme (<c>page.extra.name</c>).</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 }

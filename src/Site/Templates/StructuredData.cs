@@ -30,7 +30,7 @@ internal static class StructuredData
         }
         var webPage = new JsonObject
         {
-            ["@type"] = page.IsArticle ? "MedicalWebPage" : page.Layout == "faq" ? "FAQPage" : "WebPage",
+            ["@type"] = page.IsArticle ? "MedicalWebPage" : page.Role == Content.PageRole.Faq ? "FAQPage" : "WebPage",
             ["name"] = model.Title, ["description"] = model.Description, ["url"] = model.Canonical, ["inLanguage"] = config.Language,
             ["isPartOf"] = new JsonObject { ["@type"] = "WebSite", ["name"] = config.Title, ["url"] = config.Absolute("/") },
             ["publisher"] = publisher,
@@ -48,7 +48,7 @@ internal static class StructuredData
             {
                 ["@type"] = "CreativeWork", ["name"] = s.Citation, ["url"] = s.Link,
             })]);
-        if (page.Layout == "faq")
+        if (page.Role == Content.PageRole.Faq)
             webPage["mainEntity"] = new JsonArray([.. page.Body.Faq.Select(q => (JsonNode)new JsonObject
             {
                 ["@type"] = "Question", ["name"] = q.Question,

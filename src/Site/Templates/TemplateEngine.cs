@@ -13,7 +13,7 @@ namespace Site.Templates;
 /// and rendered with strict variables, so a misspelt variable in the theme fails the build instead of printing nothing.
 /// A layout renders the inside of &lt;main&gt;; <c>_base.sbn</c> wraps it into the whole document.
 /// </summary>
-internal sealed class TemplateEngine
+internal sealed partial class TemplateEngine
 {
     public const string BaseLayout = "_base";
     private readonly Dictionary<string, Template> _layouts = new(StringComparer.Ordinal);
@@ -27,33 +27,61 @@ internal sealed class TemplateEngine
         _display = display;
     }
 
-    /// <summary>Changes whenever a layout or partial does: a page rendered with other templates is not reused.</summary>
-    public string Stamp { get; private set; } = "";
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal); // "layouts/x" or "partials/x" → source
 
     /// <summary>Names of the layouts pages may choose (the base layout is not one of them).</summary>
     public IReadOnlySet<string> LayoutNames => _layouts.Keys.Where(k => !k.StartsWith('_')).ToHashSet(StringComparer.Ordinal);
 
-    public static TemplateEngine Load(string themeDirectory, Content.ProjectPaths paths, DiagnosticBag diagnostics)
+    /// <summary>Parses the theme's layouts and partials as read into <paramref name="inputs"/>.</summary>
+    public static TemplateEngine Load(ThemeInputs inputs, DiagnosticBag diagnostics)
     {
-        var layoutsDirectory = Path.Combine(themeDirectory, "layouts");
-        var engine = new TemplateEngine(Path.Combine(themeDirectory, "partials"), paths.Display);
-        foreach (var (folder, target) in new[] { (layoutsDirectory, engine._layouts), (engine._partialsDirectory, engine._partials) })
+        var layoutsDirectory = Path.Combine(inputs.ThemeDirectory, "layouts");
+        var engine = new TemplateEngine(Path.Combine(inputs.ThemeDirectory, "partials"), inputs.Paths.Display);
+        foreach (var (file, bytes) in inputs.Templates)
         {
-            if (!Directory.Exists(folder)) continue;
-            foreach (var file in Directory.EnumerateFiles(folder, "*.sbn").Order(StringComparer.Ordinal))
-            {
-                var display = paths.Display(file);
-                engine.Stamp += $"{display}:{BuildCache.Stamp(file)};";
-                var template = Template.Parse(File.ReadAllText(file), display);
-                foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
-                    diagnostics.Add(TemplateDiagnostics.Syntax, SpanOf(message.Span, display), message.Message);
-                if (!template.HasErrors) target[Path.GetFileNameWithoutExtension(file)] = template;
-            }
+            var folder = Path.GetFileName(Path.GetDirectoryName(file));
+            var target = folder == "layouts" ? engine._layouts : engine._partials;
+            var display = inputs.Paths.Display(file);
+            var text = System.Text.Encoding.UTF8.GetString(bytes.Span);
+            engine._texts[$"{folder}/{Path.GetFileNameWithoutExtension(file)}"] = text;
+            var template = Template.Parse(text, display);
+            foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+                diagnostics.Add(TemplateDiagnostics.Syntax, SpanOf(message.Span, display), message.Message);
+            if (!template.HasErrors) target[Path.GetFileNameWithoutExtension(file)] = template;
         }
         if (!engine._layouts.ContainsKey(BaseLayout))
-            diagnostics.Add(TemplateDiagnostics.MissingLayout, SourceSpan.FileOnly(paths.Display(layoutsDirectory)), BaseLayout, Path.Combine(layoutsDirectory, BaseLayout + ".sbn"));
+            diagnostics.Add(TemplateDiagnostics.MissingLayout, SourceSpan.FileOnly(inputs.Paths.Display(layoutsDirectory)), BaseLayout, Path.Combine(layoutsDirectory, BaseLayout + ".sbn"));
         return engine;
     }
+
+    /// <summary>
+    /// What a layout reads of other pages, with the base layout and every partial it may include: the article cards
+    /// (<c>catalog</c>, <c>site.sections</c> or <c>page.section.articles</c>) and the sources with the pages citing them (<c>all_sources</c>). Read from
+    /// the templates' text, erring towards "reads it": a name in a comment counts, and an include whose name is not a
+    /// literal counts as including every partial. The preview re-renders a page when what its layout reads changed.
+    /// </summary>
+    public LayoutReads ReadsOf(string layout)
+    {
+        var texts = new List<string>();
+        var partials = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>([$"layouts/{layout}", $"layouts/{BaseLayout}"]);
+        while (pending.TryDequeue(out var name))
+        {
+            if (!_texts.TryGetValue(name, out var text)) continue;
+            texts.Add(text);
+            foreach (System.Text.RegularExpressions.Match include in IncludePattern().Matches(text))
+            {
+                var names = include.Groups["name"].Success ? [include.Groups["name"].Value] : _partials.Keys.ToArray();
+                foreach (var partial in names)
+                    if (partials.Add(partial)) pending.Enqueue($"partials/{partial}");
+            }
+        }
+        bool Mentions(string word) => texts.Any(t => t.Contains(word, StringComparison.Ordinal));
+        return new LayoutReads(Mentions("catalog") || Mentions("sections") || Mentions(".articles"), Mentions("all_sources"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\binclude\s+(?:'(?<name>[^']+)'|""(?<name>[^""]+)""|(?!['""]))")]
+    private static partial System.Text.RegularExpressions.Regex IncludePattern();
 
     private static SourceSpan SpanOf(Scriban.Parsing.SourceSpan span, string fallbackFile) =>
         new(string.IsNullOrEmpty(span.FileName) ? fallbackFile : span.FileName, span.Start.Line + 1, span.Start.Column + 1);
@@ -133,3 +161,17 @@ internal sealed class TemplateEngine
             ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
     }
 }
+
+/// <summary>Every template file of the theme with its bytes: what parsing the theme reads.</summary>
+internal sealed record ThemeInputs(string ThemeDirectory, Content.ProjectPaths Paths, Content.ValueList<(string File, Content.FileBytes Bytes)> Templates)
+{
+    /// <summary>The theme's <c>layouts/*.sbn</c> and <c>partials/*.sbn</c>, in a fixed order, read with <paramref name="read"/>.</summary>
+    public static ThemeInputs Read(string themeDirectory, Content.ProjectPaths paths, Func<string, Content.FileBytes> read) =>
+        new(themeDirectory, paths, Content.ValueList.Of(new[] { "layouts", "partials" }
+            .Select(folder => Path.Combine(themeDirectory, folder)).Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.sbn").Order(StringComparer.Ordinal))
+            .Select(file => (file, read(file)))));
+}
+
+/// <summary>What a layout reads of other pages (see <see cref="TemplateEngine.ReadsOf"/>).</summary>
+internal sealed record LayoutReads(bool Catalog, bool AllSources);

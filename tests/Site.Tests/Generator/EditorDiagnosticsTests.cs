@@ -44,7 +44,7 @@ Text [@jones-2021].
         var files = MiniTheme.Files + "-- input/articles/aftercare.md --\n" + aftercare + "-- input/articles/side-effects.md --\n" + (sideEffects ?? SideEffects);
         if (references is not null) files = files.Replace(files[files.IndexOf("-- input/references.yml --", StringComparison.Ordinal)..files.IndexOf("\n\n", files.IndexOf("-- input/references.yml --", StringComparison.Ordinal), StringComparison.Ordinal)], "-- input/references.yml --\n" + references);
         using var site = TestSite.FromText(files);
-        return SiteBuilder.Build(site.Options(dryRun: true) with { IncludeDrafts = drafts }).Lines();
+        return TestSite.InMemory(site.Options() with { IncludeDrafts = drafts }).Lines();
     }
 
     [Fact]

@@ -62,26 +62,25 @@ Text.
     public void An_unsafe_link_stays_reported_on_every_preview_rebuild()
     {
         using var site = TestSite.FromText(MiniTheme.Files + "-- input/articles/a.md --\n" + Article(1).Replace("Text.", "[click](javascript:alert(1))"));
-        var cache = new BuildCache();
-        var options = site.Options() with { Cache = cache };
+        using var preview = new Site.Tests.Preview.PreviewBuilds(site);
         const string expected = "input/articles/a.md(14,1): error SITE058: Link target 'javascript:alert(1)' uses a scheme that is not allowed; use https:, mailto:, tel: or a path on this site.";
         for (var rebuild = 0; rebuild < 3; rebuild++)
-            Assert.Equal([expected], SiteBuilder.Build(options).Errors());
+            Assert.Equal([expected], preview.Build("input/articles/a.md").Errors());
     }
 
     [Fact]
     public void A_preview_rebuild_renders_again_only_the_edited_page_and_serves_its_new_text()
     {
         using var site = TestSite.FromText(MiniTheme.Files + "-- input/articles/a.md --\n" + Article(1) + "-- input/articles/b.md --\n" + Article(2));
-        var cache = new BuildCache();
-        var options = site.Options() with { Cache = cache };
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        using var preview = new Site.Tests.Preview.PreviewBuilds(site);
+        Assert.True(preview.Build().Succeeded);
         var untouched = File.GetLastWriteTimeUtc(site.PathOf("output/articles/b/index.html"));
 
         site.Edit("input/articles/a.md", "Text.", "Edited text.");
         File.SetLastWriteTimeUtc(site.PathOf("input/articles/a.md"), DateTime.UtcNow.AddSeconds(5)); // a save, even within the clock's resolution
-        var result = SiteBuilder.Build(options);
+        var result = preview.Build("input/articles/a.md");
         Assert.True(result.Succeeded);
+        Assert.Equal(["/articles/a/"], preview.Rendered);
         Assert.Contains("Edited text.", site.Read("output/articles/a/index.html"));
         Assert.Equal(untouched, File.GetLastWriteTimeUtc(site.PathOf("output/articles/b/index.html")));
     }
@@ -95,5 +94,16 @@ Text.
         Assert.StartsWith("<!DOCTYPE html><html lang=\"en\"><head><title>Article 1</title></head><body><main><h1>Article 1</h1><div data-prose><p>Intro of article 1", html);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Intro of article 1"));
         Assert.DoesNotContain('\uE000', html);
+    }
+
+    [Fact]
+    public void Extra_front_matter_and_site_extra_reach_the_templates()
+    {
+        using var site = TestSite.FromText(MiniTheme.Files.Replace("<div data-prose>{{ page.body }}</div>", "<div data-prose>{{ page.body }}</div><p>{{ page.extra.mood }}/{{ site.extra.owner }}</p>")
+            .Replace("sections:\n", "extra:\n  owner: Zqxowner\nsections:\n")
+            + "-- input/articles/a.md --\n" + Article(1, "extra:\n  mood: Zqxmood\n"));
+        var result = site.Build(dryRun: true);
+        Assert.Empty(result.Errors());
+        Assert.Contains("<p>Zqxmood/Zqxowner</p>", result.Pages.Single(p => p.Page.Url == "/articles/a/").Html);
     }
 }

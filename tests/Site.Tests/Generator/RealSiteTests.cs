@@ -105,7 +105,7 @@ public sealed class RealSiteTests
         Assert.DoesNotContain("layouts ", output);
         var (_, verbose) = RunCli(site.Root, "check", "--verbose");
         Assert.Contains("input/articles/aftercare.md: reading grade", verbose);
-        Assert.Matches(@"\(theme \d+ ms, pages \d+ ms", verbose);
+        Assert.Matches(@"\(boundary \d+ ms, theme \d+ ms, pages \d+ ms", verbose);
     }
 
     [Fact]

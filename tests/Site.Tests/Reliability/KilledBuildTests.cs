@@ -126,7 +126,7 @@ public sealed class KilledBuildTests(ITestOutputHelper log)
         Directory.CreateDirectory(site.PathOf($".output.old-{deadPid}-0123456789abcdef"));
         File.WriteAllText(site.PathOf($".output.old-{deadPid}-0123456789abcdef/index.html"), "the previous site");
 
-        Site.Output.OutputWriter.RecoverFromInterruptedBuilds(output);
+        Site.Output.StagingSink.RecoverFromInterruptedBuilds(output);
 
         Assert.Equal("the previous site", File.ReadAllText(Path.Combine(output, "index.html")));
         Assert.Empty(Directory.EnumerateDirectories(site.Root, ".output.*"));

@@ -15,14 +15,19 @@ internal sealed partial class TestSite : IDisposable
     public static string RepoRoot => Site.Testing.Repository.Root;
 
     /// <summary>The real site checked once (nothing written, every file's text kept), shared by the tests that only read it.</summary>
-    public static readonly Lazy<BuildResult> RealDryRun = new(() => SiteBuilder.Build(new BuildOptions
+    public static readonly Lazy<BuildResult> RealDryRun = new(() => InMemory(new BuildOptions
     {
         InputDirectory = Path.Combine(RepoRoot, "input"),
         ThemeDirectory = Path.Combine(RepoRoot, "theme"),
         OutputDirectory = Path.Combine(Path.GetTempPath(), "unused-dry-run"),
-        DryRun = true,
-        KeepOutput = true,
     }));
+
+    /// <summary>Builds with nothing written: every file's text is kept in the result.</summary>
+    public static BuildResult InMemory(BuildOptions options)
+    {
+        using var sink = new Site.Output.MemorySink(keepContent: true);
+        return SiteBuilder.Build(options, sink, BuildStages.OneShot);
+    }
 
     [GeneratedRegex(@"^-- (?<path>\S+) --$", RegexOptions.Multiline)]
     private static partial Regex FileMarker();
@@ -69,17 +74,16 @@ internal sealed partial class TestSite : IDisposable
         Write(relative, text[..at] + replace + text[(at + find.Length)..]);
     }
 
-    public BuildOptions Options(bool dryRun = false) => new()
+    public BuildOptions Options() => new()
     {
         InputDirectory = PathOf("input"),
         ThemeDirectory = Directory.Exists(PathOf("theme")) ? PathOf("theme") : Path.Combine(RepoRoot, "theme"),
         OutputDirectory = PathOf("output"),
-        DryRun = dryRun,
         Today = new DateOnly(2026, 11, 29),
-        KeepOutput = true,
     };
 
-    public BuildResult Build(bool dryRun = false) => SiteBuilder.Build(Options(dryRun));
+    /// <param name="dryRun">Write nothing and keep every file's text in the result (as <c>check</c> does, plus the text); otherwise build into output/.</param>
+    public BuildResult Build(bool dryRun = false) => dryRun ? InMemory(Options()) : SiteBuilder.Build(Options());
 
     public void Dispose()
     {

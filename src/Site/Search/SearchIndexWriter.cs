@@ -20,6 +20,9 @@ internal sealed class SearchIndexOutput(LunrIndexBuilder index, IReadOnlyList<Se
     public IReadOnlyList<Output.TextOutput> Files => _files.Value;
     public IReadOnlyList<LunrTermPostings> TermPostings() => index.TermPostings();
 
+    /// <summary>The pieces with another cut between a common term's shard and its tail (tests).</summary>
+    public IReadOnlyList<Output.TextOutput> FilesWith(int headDocuments) => SearchShards.Files(index, documents, headDocuments);
+
     /// <summary>
     /// Writes every piece, the manifest last: the preview writes in place while readers search, and a manifest must
     /// never name a shard that is not there yet.

@@ -43,7 +43,8 @@ internal static class SearchShards
     public const int MetaChunk = 64;
     public const int TextChunk = 4;
 
-    public static IReadOnlyList<TextOutput> Files(LunrIndexBuilder index, IReadOnlyList<SearchDocument> documents)
+    /// <param name="headDocuments">Documents of a term kept in its shard (tests lower it to split terms of a small site).</param>
+    public static IReadOnlyList<TextOutput> Files(LunrIndexBuilder index, IReadOnlyList<SearchDocument> documents, int headDocuments = HeadDocuments)
     {
         var files = new List<TextOutput>();
         var terms = index.TermPostings();
@@ -64,7 +65,7 @@ internal static class SearchShards
 
         foreach (var term in terms)
         {
-            var (head, tail) = Split(term);
+            var (head, tail) = Split(term, headDocuments);
             entry.Clear();
             entry.Append('[');
             JsJson.WriteString(entry, term.Text);
@@ -205,8 +206,8 @@ internal static class SearchShards
         }
     }
 
-    /// <summary>A term's postings split into the best <see cref="HeadDocuments"/> documents and the rest (null when none).</summary>
-    private static (IReadOnlyList<LunrPosting>[] Head, IReadOnlyList<LunrPosting>[]? Tail) Split(LunrTermPostings term)
+    /// <summary>A term's postings split into the best <paramref name="headDocuments"/> documents and the rest (null when none).</summary>
+    private static (IReadOnlyList<LunrPosting>[] Head, IReadOnlyList<LunrPosting>[]? Tail) Split(LunrTermPostings term, int headDocuments)
     {
         var totals = new Dictionary<int, double>();
         foreach (var field in term.Fields)
@@ -214,8 +215,8 @@ internal static class SearchShards
             foreach (var p in field) totals[p.Document] = totals.GetValueOrDefault(p.Document) + p.Thousandths;
         }
 
-        if (totals.Count <= HeadDocuments) return (term.Fields, null);
-        var head = totals.OrderByDescending(t => t.Value).ThenBy(t => t.Key).Take(HeadDocuments).Select(t => t.Key).ToHashSet();
+        if (totals.Count <= headDocuments) return (term.Fields, null);
+        var head = totals.OrderByDescending(t => t.Value).ThenBy(t => t.Key).Take(headDocuments).Select(t => t.Key).ToHashSet();
         return ([.. term.Fields.Select(f => (IReadOnlyList<LunrPosting>)[.. f.Where(p => head.Contains(p.Document))])],
             [.. term.Fields.Select(f => (IReadOnlyList<LunrPosting>)[.. f.Where(p => !head.Contains(p.Document))])]);
     }

@@ -4,7 +4,9 @@
 //   typeahead ["query", ...] → the same with the last word unfinished, as the header field runs it
 //   scores   ["query", ...] → [[ref, score], ...] lunr's own score for each document (no grouping, no reweighting),
 //            compared by the tests with lunr.js's idx.query over the whole index
-//   bytes    ["query", ...] → {files, bytes} the pieces one query (and its first page of results) fetched
+//   fetched  ["query", ...] → [file, ...] the pieces the scores mode fetched for the query, in the order asked
+//   bytes    ["query", ...] → {files: [[file, bytes], ...], bytes} the pieces one query (and its first page of results)
+//            fetched, as the /search/ page asks for them
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -49,13 +51,20 @@ async function run(q) {
       const e = engine();
       return await e.scores(q);
     }
+    case 'fetched': {
+      const log = [];
+      await engine(log).scores(q);
+      return log.map(([name]) => name);
+    }
     case 'bytes': {
+      // As search.js's page does it: the search, then the store chunks of the first ten pages (best section with its
+      // snippet, three more section titles each).
       const log = [];
       const e = engine(log);
       const result = await e.search(q);
       const shown = result.groups.slice(0, 10);
       await e.documents(shown.flatMap((g) => g.hits.slice(0, 4).map((h) => h.ref)), shown.map((g) => g.hits[0].ref));
-      return { files: log.length, bytes: log.reduce((n, [, b]) => n + b, 0) };
+      return { files: log, bytes: log.reduce((n, [, b]) => n + b, 0) };
     }
     default:
       throw new Error('unknown mode ' + mode);

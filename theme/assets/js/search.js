@@ -38,6 +38,8 @@
   const PREFIX_TERMS = 6;
   /** "Did you mean": a word in at most this many sections "matches little". */
   const FEW_DOCUMENTS = 1;
+  /** "Did you mean" for a word that is in the index only from this length on. */
+  const SURE_LENGTH = 5;
 
   /** Optimal string alignment distance (edits and swaps of neighbours), stopping early above max. */
   function editDistance(a, b, max) {
@@ -327,7 +329,8 @@
         const vocab = await vocabulary(m, w.term[0]);
         const own = vocab.find((v) => v.term === w.term);
         const documents = own ? own.documents : 0;
-        if (documents > FEW_DOCUMENTS) continue;
+        // A short word that is in the index is most likely meant ("bad" is not a typo of "bald").
+        if (documents > FEW_DOCUMENTS || (documents > 0 && w.text.length < SURE_LENGTH)) continue;
         const [best] = (await near(m, w.term, w.text.length > 5 ? 2 : 1)).filter((c) => c.documents > Math.max(2, documents * 5));
         if (!best) continue;
         replaced.set(w, best.word);

@@ -84,6 +84,18 @@ public sealed class SearchShardTests
         AssertFetchesOnlyItsShards(engine, files, queries);
     }
 
+    [Fact]
+    public void A_search_with_its_first_results_fetches_a_small_part_of_a_large_index()
+    {
+        // Sizes are deterministic (the same documents give the same pieces), so this is a budget, not a timing.
+        var (engine, _, files, queries) = Large.Value;
+        var total = files.Values.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+        var fetched = engine.Run("bytes", queries).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("bytes").GetInt64()).ToArray();
+        Assert.All(fetched, bytes => Assert.True(bytes > 0));
+        var worst = fetched.Max();
+        Assert.True(worst * 10 < total, $"the costliest query fetched {worst} of the index's {total} bytes");
+    }
+
     private static void AssertSameScores(SearchEngine engine, string referenceIndex, IReadOnlyList<string> queries, int documentCount)
     {
         var expected = SearchEngine.ReferenceScores(referenceIndex, queries);

@@ -83,18 +83,26 @@ internal static class SiteBuilder
         var templates = Step("theme", () => stages.LoadTheme(ThemeInputs.Read(options.ThemeDirectory, paths, stages.Read), diagnostics));
         var assets = AssetCatalog.Load(options.ThemeDirectory);
         var (config, references) = stages.LoadSiteFiles(SiteFileInputs.Read(options.InputDirectory, paths, options.BaseUrl, stages.Read), diagnostics);
-        if (config is null) return new BuildResult(diagnostics, 0, [], timings);
+        if (config is null)
+        {
+            // Every page depends on site.yml, but each page's own mistakes do not: report them too, then stop.
+            var partial = new LoadContext(options.InputDirectory, paths, null, references, templates.LayoutNames, options.Today);
+            Step("pages", () => { ContentLoader.CheckPages(partial, options.IncludeDrafts, diagnostics,
+                (file, context) => stages.LoadPage(new PageInputs(file, stages.Read(file), context))); return 0; });
+            return new BuildResult(diagnostics, 0, [], timings);
+        }
         var context = stages.Same(new LoadContext(options.InputDirectory, paths, config, references, templates.LayoutNames, options.Today));
         var content = Step("pages", () => ContentLoader.Load(context, config, options.IncludeDrafts, diagnostics,
             (file, context) => stages.LoadPage(new PageInputs(file, stages.Read(file), context))));
         var gitDates = Step("git dates", () => stages.GitDates(options.InputDirectory));
         var questionnaireBytes = stages.Read(QuestionnairePath(options));
         var questionnaire = Step("questionnaire", () => LoadQuestionnaire(options, paths, questionnaireBytes, diagnostics));
+        var questionnaireText = questionnaire is null ? null : QuestionnaireText.Render(questionnaire, diagnostics);
         if (questionnaire is null && File.Exists(QuestionnairePath(options)))
             content = content with { FailedUrls = new HashSet<string>(content.FailedUrls) { GeneratedPages.CandidateUrl } }; // reported once, where it failed
         List<Page> pages = [.. content.Pages, .. GeneratedPages.For(config, paths, options.ThemeDirectory, templates.LayoutNames).Select(stages.Same)];
         ContentLoader.CheckUniqueUrls(pages, diagnostics);
-        var candidate = AddCandidatePage(pages, questionnaire, templates, options, stages, diagnostics);
+        var candidate = AddCandidatePage(pages, questionnaire, questionnaireText, templates, options, stages);
 
         // The search index is built beside phase B: it needs the pages' text, not their layouts.
         var synonymsBytes = stages.Read(SynonymsPath(options));
@@ -130,7 +138,7 @@ internal static class SiteBuilder
 
         // Validate against exactly the files of this build, then make it the site.
         var written = output.Paths.ToHashSet(StringComparer.Ordinal);
-        Step("validate", () => Validate(paths, content, built, written, questionnaire, new Uri(config.BaseUrl).Host, diagnostics));
+        Step("validate", () => Validate(paths, content, built, written, questionnaire, questionnaireText, new Uri(config.BaseUrl).Host, diagnostics));
         if (!diagnostics.HasErrors) Step("commit", () => { output.Commit(); return 0; });
         var kept = output.Files;
         if (kept.Count > 0)
@@ -195,16 +203,16 @@ internal static class SiteBuilder
 
     /// <summary>Adds /candidate/ when there is a questionnaire and the theme has its layout; returns its template variables.</summary>
     private static (Page, IReadOnlyDictionary<string, object?>)? AddCandidatePage(
-        List<Page> pages, Questionnaire.Questionnaire? questionnaire, TemplateEngine templates, BuildOptions options, BuildStages stages, DiagnosticBag diagnostics)
+        List<Page> pages, Questionnaire.Questionnaire? questionnaire, IReadOnlyDictionary<Questionnaire.SourceText, Markdown.RenderedFragment>? text,
+        TemplateEngine templates, BuildOptions options, BuildStages stages)
     {
-        if (questionnaire is null || !templates.LayoutNames.Contains("candidate")) return null;
+        if (questionnaire is null || text is null || !templates.LayoutNames.Contains("candidate")) return null;
         var candidate = stages.Same(GeneratedPages.Candidate(questionnaire, QuestionnairePath(options)));
         pages.Add(candidate);
         return (candidate, new Dictionary<string, object?>
         {
             ["questionnaire"] = questionnaire,
-            ["questionnaire_json"] = QuestionnaireCompiler.ToJson(questionnaire,
-                markdown => Markdown.BodyRenderer.RenderFragment(markdown, SourceSpan.FileOnly(questionnaire.DisplayPath), diagnostics)),
+            ["questionnaire_json"] = QuestionnaireCompiler.ToJson(questionnaire, fragment => text[fragment].Html),
         });
     }
 
@@ -213,7 +221,7 @@ internal static class SiteBuilder
     /// netlify.toml gives every page one Content-Security-Policy. Redirects of netlify.toml count as links to redirects.
     /// </summary>
     private static int Validate(ProjectPaths paths, SiteContent content, List<BuiltPage> built, IReadOnlySet<string> files,
-        Questionnaire.Questionnaire? questionnaire, string siteHost, DiagnosticBag diagnostics)
+        Questionnaire.Questionnaire? questionnaire, IReadOnlyDictionary<Questionnaire.SourceText, Markdown.RenderedFragment>? questionnaireText, string siteHost, DiagnosticBag diagnostics)
     {
         var netlifyPath = Path.Combine(paths.Root, "netlify.toml");
         var netlify = NetlifyConfig.Load(netlifyPath);
@@ -222,9 +230,12 @@ internal static class SiteBuilder
         var targets = new LinkTargets(files, ids,
             netlify.Redirects.Where(r => !r.From.Contains('*')).ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal),
             content.FailedUrls, content.Drafts);
-        LinkChecker.Check([.. built.Select(p => new PageLinks(p.Page.Url, p.Page.Layout, p.Page.Source.DisplayPath, p.Body.Links, p.ThemeLinks))],
+        // A page held back by its own errors is not written, but a broken link in it is one more mistake to show now.
+        LinkChecker.Check([.. built.Select(p => new PageLinks(p.Page.Url, p.Page.Layout, p.Page.Source.DisplayPath, p.Body.Links, p.ThemeLinks)),
+                .. content.Unpublished.Select(p => new PageLinks(p.Url, p.Layout, p.Source.DisplayPath, p.Body.Links, []))],
             targets, siteHost, diagnostics);
-        if (questionnaire is not null) QuestionnaireValidator.Validate(questionnaire, targets.Exists, diagnostics);
+        if (questionnaire is not null && questionnaireText is not null)
+            QuestionnaireValidator.Validate(questionnaire, t => questionnaireText[t].Links, targets.Exists, diagnostics);
         if (File.Exists(netlifyPath))
             DeployChecks.Check(netlify, paths.Display(netlifyPath),
                 files.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal), diagnostics);

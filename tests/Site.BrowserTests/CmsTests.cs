@@ -21,7 +21,6 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
     public async Task An_editor_edits_and_creates_articles_in_the_cms_and_the_preview_serves_them()
     {
         var clock = Stopwatch.StartNew();
-        using var portLock = await DecapPortLock.AcquireAsync();
         using var repo = TempRepository.CopyOfReal();
         var log = new StringWriter();
         var options = new BuildOptions { InputDirectory = repo.PathOf("input"), ThemeDirectory = repo.PathOf("theme"), OutputDirectory = repo.PathOf("output") };
@@ -43,7 +42,8 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
             Assert.Empty(watched.CspViolations);
             Assert.Empty(watched.ForeignRequests);
             Assert.Empty(watched.ConsoleErrors);
-            Assert.Contains(watched.Requests, r => r.StartsWith("POST " + Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
+            // decap-server is the preview's own /api/v1: the CMS names no other port.
+            Assert.Contains(watched.Requests, r => r.StartsWith("POST " + new Uri(session.BaseUri, Preview.CmsProxy.ApiPath), StringComparison.Ordinal));
         }
         catch
         {
@@ -148,6 +148,9 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         Assert.Equal("new | test", matter["keywords"]);
         Assert.Equal(today.AddDays(-7).ToString("yyyy-MM-dd"), matter["last_reviewed"]);
         Assert.Equal("Text that cites a source [@tang-2022].", body.Trim());
+        // The editor never touched "Include in search": Decap's default (on) is what a file without it means, so it is not written.
+        Assert.False(matter.ContainsKey("search"), "the CMS wrote search: although the editor never set it");
+        Assert.False(matter.ContainsKey("draft"));
         return page;
     }
 
@@ -183,7 +186,9 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
         File.WriteAllBytes(upload, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
         await page.Locator("input[type=file]").SetInputFilesAsync(upload);
-        await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")), "the uploaded image to reach input/media/");
+        // The file appears a moment before its bytes are written: wait for all of them.
+        await Eventually(() => File.Exists(repo.PathOf("input/media/cms-test-upload.png")) && new FileInfo(repo.PathOf("input/media/cms-test-upload.png")).Length == new FileInfo(upload).Length,
+            "the uploaded image to reach input/media/");
         Assert.Equal(File.ReadAllBytes(upload), File.ReadAllBytes(repo.PathOf("input/media/cms-test-upload.png")));
         // In git mode an upload is a commit of its own on the site's branch.
         await Eventually(() => repo.Git("log", "-1", "--name-only", "--format=").Contains("input/media/cms-test-upload.png", StringComparison.Ordinal)
@@ -257,6 +262,109 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         await option.ClickAsync();
     }
 
+    private const string DraftTitle = "Checked while it is a draft";
+
+    /// <summary>
+    /// The pane checks the draft as it would be saved, before Save and Publish: a next_review seven years out and an
+    /// unknown citation show the build's SITE007 and SITE054 in the pane; Publish is refused while they are there; a
+    /// 10-character description is refused by the form; the fixed draft shows nothing to fix. Where no preview answers
+    /// (the deployed /admin/), the pane says the checks run in the build.
+    /// </summary>
+    [Fact]
+    public async Task The_pane_checks_the_draft_before_publish_and_publish_is_refused_while_it_has_errors()
+    {
+        using var repo = TempRepository.CopyOfReal();
+        var log = new StringWriter();
+        var options = new BuildOptions { InputDirectory = repo.PathOf("input"), ThemeDirectory = repo.PathOf("theme"), OutputDirectory = repo.PathOf("output") };
+        await using var session = await PreviewSession.StartAsync(options, 0, cms: true, TextWriter.Synchronized(log));
+        Assert.True(session.CmsRunning, "decap-server did not start:\n" + log);
+        await using var watched = await CmsBrowser.OpenAsync(site.Browser, session.BaseUri);
+        var page = await watched.Context.NewPageAsync();
+        var file = "input/articles/checked-while-it-is-a-draft.md";
+        try
+        {
+            await page.GotoAsync(new Uri(session.BaseUri, "/admin/").ToString());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Login", Exact = true }).ClickAsync();
+            await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/new").ToString());
+            var today = DateTime.Today;
+            await page.Locator("input[id^='title-field-']").FillAsync(DraftTitle);
+            var description = page.Locator("textarea[id^='description-field-']");
+            await description.FillAsync("Too short!");
+            await page.Locator("textarea[id^='summary-field-']").FillAsync("One plain sentence.");
+            await ChooseAsync(page, "section", "The treatment");
+            await page.Locator("input[id^='last_reviewed-field-']").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
+            await page.Locator("input[id^='next_review-field-']").FillAsync(today.AddDays(-7).AddYears(7).ToString("yyyy-MM-dd"));
+            await ChooseAsync(page, "sources", "marzban-2017");
+            await ChooseAsync(page, "sources", "tang-2022");
+            await page.Locator("[data-slate-editor='true']").Last.ClickAsync();
+            await page.Keyboard.TypeAsync("Some people try it [@marzban-2017]. A claim with no source in the list [@doesnotexist].");
+
+            // Before any save: the pane lists the build's own errors for this text.
+            var pane = page.FrameLocator("iframe").Locator("[data-cms-diagnostics]");
+            await Assertions.Expect(pane).ToHaveAttributeAsync("data-cms-check", "found", new() { Timeout = 20000 });
+            await Assertions.Expect(pane.Locator("[data-cms-diagnostic='SITE007']")).ToContainTextAsync("error SITE007: next_review", new() { Timeout = 20000 });
+            await Assertions.Expect(pane.Locator("[data-cms-diagnostic='SITE054']")).ToContainTextAsync("Citation '@doesnotexist' is not in input/references.yml");
+            await Assertions.Expect(pane.Locator("[data-cms-reading]")).ToContainTextAsync("words");
+            // The description is 10 characters: the form refuses to save it, in words, and nothing is committed.
+            Assert.Equal(10, "Too short!".Length);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByText(Cms.DecapConfig.DescriptionMessage)).ToBeVisibleAsync(new() { Timeout = 20000 });
+            Assert.DoesNotContain("cms/articles/", repo.Git("branch", "--list"), StringComparison.Ordinal);
+
+            await description.FillAsync("A draft article that the preview pane checks while the editor is still typing it.");
+            await SaveDraftAsync(page);
+            await Eventually(() => repo.Git("branch", "--list", "cms/*").Contains("cms/articles/checked-while-it-is-a-draft", StringComparison.Ordinal), "the draft's branch");
+            // Publish is refused with the list: main never gets the broken article.
+            page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+            await page.GetByText("Publish now", new() { Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByText("error(s) to fix before it can be published").First).ToBeVisibleAsync(new() { Timeout = 20000 });
+            await Task.Delay(1000);
+            Assert.DoesNotContain(file, repo.Git("ls-tree", "-r", "--name-only", "main"), StringComparison.Ordinal);
+            Assert.False(File.Exists(repo.PathOf(file)));
+
+            // Fixed: next_review a year out, and a body that cites only listed sources. Nothing to fix, before a save.
+            await page.Locator("input[id^='next_review-field-']").FillAsync(today.AddYears(1).ToString("yyyy-MM-dd"));
+            await page.Locator("[data-slate-editor='true']").Last.ClickAsync();
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync("Some people try it [@marzban-2017]. It may help a little [@tang-2022].");
+            await Assertions.Expect(pane).ToHaveAttributeAsync("data-cms-check", "clean", new() { Timeout = 20000 });
+            await Assertions.Expect(pane).ToContainTextAsync($"Nothing to fix in this draft of {file}");
+            Assert.Empty(watched.CspViolations);
+            Assert.Empty(watched.ForeignRequests);
+        }
+        catch
+        {
+            var screenshot = Path.Combine(Path.GetTempPath(), "cms-draft-check-failure.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            output.WriteLine($"Screenshot: {screenshot}\nPreview log:\n{log}\nRequests:\n{string.Join('\n', watched.Requests)}\nConsole:\n{string.Join('\n', watched.Console)}");
+            throw;
+        }
+
+        // An upload over the build's media limit is refused by the CMS in the build's words, and never reaches input/media.
+        var media = await watched.Context.NewPageAsync();
+        await media.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles").ToString());
+        await media.GetByText("Media", new() { Exact = true }).ClickAsync();
+        var big = repo.PathOf("upload/too-big.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(big)!);
+        File.WriteAllBytes(big, new byte[(Content.ContentDiagnostics.MaxImageKilobytes + 50) * 1024]);
+        var refused = new TaskCompletionSource<string>();
+        media.Dialog += (_, dialog) => { refused.TrySetResult(dialog.Message); _ = dialog.AcceptAsync(); };
+        await media.Locator("input[type=file]").SetInputFilesAsync(big);
+        var said = await refused.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal("too-big.png: " + Content.ContentDiagnostics.LargeImage.At(new("x", 1, 1), 250).Message + " It was not uploaded.", said);
+        await Task.Delay(500);
+        Assert.False(File.Exists(repo.PathOf("input/media/too-big.png")));
+
+        // Where nothing answers at /__preview/check, as on Netlify, the pane says the build checks the draft.
+        var deployed = await watched.Context.NewPageAsync();
+        await deployed.RouteAsync("**/__preview/check**", route => route.FulfillAsync(new() { Status = 404, Body = "Not found" }));
+        await deployed.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/entries/aftercare").ToString());
+        var notice = deployed.FrameLocator("iframe").Locator("[data-cms-diagnostics]");
+        await Assertions.Expect(notice).ToHaveAttributeAsync("data-cms-check", "build-only", new() { Timeout = 20000 });
+        await Assertions.Expect(notice).ToContainTextAsync("Checks run in the build.");
+    }
+
     [Fact]
     public async Task Deployed_admin_offers_the_github_login_and_calls_nobody_before_it()
     {
@@ -272,7 +380,7 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         Assert.Empty(watched.CspViolations);
         Assert.Empty(watched.ConsoleErrors);
         Assert.Empty(watched.ForeignRequests);
-        Assert.DoesNotContain(watched.Requests, r => r.Contains(Cms.DecapConfig.LocalBackendUrl, StringComparison.Ordinal));
+        Assert.DoesNotContain(watched.Requests, r => r.Contains(Preview.CmsProxy.ApiPath, StringComparison.Ordinal));
     }
 
     private static string AdminCsp(TempRepository repo) =>
@@ -305,7 +413,7 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
 
 /// <summary>
 /// A browser context on the preview with what its pages did recorded: CSP violations (from the pages' own
-/// <c>securitypolicyviolation</c> events), console errors, and requests to any origin but the preview and decap-server.
+/// <c>securitypolicyviolation</c> events), console errors, and requests to any origin but the preview (which serves decap-server as its own /api/v1).
 /// </summary>
 internal sealed class CmsBrowser : IAsyncDisposable
 {
@@ -322,7 +430,6 @@ internal sealed class CmsBrowser : IAsyncDisposable
     {
         var context = await browser.NewContextAsync();
         var watched = new CmsBrowser(context);
-        var decap = new Uri(Cms.DecapConfig.LocalBackendUrl);
         void Add(List<string> list, string text) { lock (list) list.Add(text); }
         await context.ExposeFunctionAsync("__reportCspViolation", (string text) => Add(watched.CspViolations, text));
         await context.AddInitScriptAsync("""
@@ -342,8 +449,7 @@ internal sealed class CmsBrowser : IAsyncDisposable
             Add(watched.Requests, $"{request.Method} {request.Url}");
             var uri = new Uri(request.Url);
             var local = uri.Scheme is "data" or "blob" or "about"
-                || (uri.Host == preview.Host && uri.Port == preview.Port)
-                || (uri.Host == decap.Host && uri.Port == decap.Port);
+                || (uri.Host == preview.Host && uri.Port == preview.Port);
             if (!local) Add(watched.ForeignRequests, request.Url);
         };
         context.Response += (_, response) =>
@@ -352,43 +458,13 @@ internal sealed class CmsBrowser : IAsyncDisposable
             var body = response.Request.PostData ?? "";
             Add(watched.Console, $"HTTP {response.Status} {response.Url} {body[..Math.Min(body.Length, 300)]}");
             // In git mode Decap asks decap-server for an entry's draft whenever an entry opens: "no draft" is a 404.
-            var noDraft = response.Status == 404 && response.Url == Cms.DecapConfig.LocalBackendUrl && body.Contains("\"action\":\"unpublishedEntry\"", StringComparison.Ordinal);
+            var noDraft = response.Status == 404 && new Uri(response.Url).AbsolutePath == Preview.CmsProxy.ApiPath && body.Contains("\"action\":\"unpublishedEntry\"", StringComparison.Ordinal);
             if (!noDraft) Add(watched.ConsoleErrors, $"HTTP {response.Status} {response.Url} {body[..Math.Min(body.Length, 300)]}");
         };
         return watched;
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
-}
-
-/// <summary>
-/// decap-server's port is fixed by Decap's config, so only one test process may use it at a time: an exclusive lock on
-/// a file in /tmp (released by the OS if the process dies) serialises them.
-/// </summary>
-internal sealed class DecapPortLock : IDisposable
-{
-    private readonly FileStream _file;
-
-    private DecapPortLock(FileStream file) => _file = file;
-
-    public static async Task<DecapPortLock> AcquireAsync()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"site-tests-port-{DecapServer.Port}.lock");
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new DecapPortLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(5))
-            {
-                await Task.Delay(250);
-            }
-        }
-    }
-
-    public void Dispose() => _file.Dispose();
 }
 
 /// <summary>

@@ -148,7 +148,7 @@ internal sealed class SharedSite : IAsyncDisposable
         if (!result.Succeeded)
             throw new InvalidOperationException("The real site does not build:\n" + string.Join('\n', result.Diagnostics.Sorted()));
         Netlify = NetlifyConfig.Load(Path.Combine(repo, "netlify.toml"));
-        Server = await SiteServer.StartAsync(OutputDirectory, Netlify);
+        Server = await SiteServer.StartAsync(OutputDirectory, Netlify, hostNames: [SiteFixture.DeployedHost]);
         _playwright = await Playwright.CreateAsync();
         var deployed = $"http://{SiteFixture.DeployedHost}:{Server.BaseUri.Port}";
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -10,6 +10,13 @@
   const yaml = window.jsyaml;
   if (!CMS || !yaml) return;
 
+  // What a key means when a file leaves it out (search: true, draft: false), from the build's schema: a new entry does
+  // not write such a value unless the file already had the key, so the CMS writes no field the editor did not set
+  // (Decap fills a new entry's defaults in on its own).
+  const script = typeof document !== "undefined" ? document.currentScript : null;
+  const whenAbsent = script && script.dataset.whenAbsent ? JSON.parse(script.dataset.whenAbsent) : {};
+  const meansAbsent = (key, value) => Object.prototype.hasOwnProperty.call(whenAbsent, key) && whenAbsent[key] === value;
+
   // Kept in the entry's data, never written: the file as it was read, which the next save patches.
   const RAW = "__site_file";
 
@@ -79,7 +86,8 @@
     delete values.body;
     const order = (sortedKeys || []).filter((k) => k !== "body");
     if (typeof raw !== "string") {
-      const keys = [...order, ...Object.keys(values).filter((k) => !order.includes(k))].filter((k) => k in values && !empty(values[k]));
+      const keys = [...order, ...Object.keys(values).filter((k) => !order.includes(k))]
+        .filter((k) => k in values && !empty(values[k]) && !meansAbsent(k, values[k]));
       const lines = keys.flatMap((k) => serialise(k, values[k], null));
       return `---\n${lines.join("\n")}\n---\n\n${body.replace(/^\n+/, "")}`;
     }
@@ -100,7 +108,7 @@
     }
     // Keys the file did not have, each after the key that comes before it in the schema (or at the end).
     for (const key of [...order, ...Object.keys(values)]) {
-      if (seen.has(key) || !(key in values) || empty(values[key])) continue;
+      if (seen.has(key) || !(key in values) || empty(values[key]) || meansAbsent(key, values[key])) continue;
       seen.add(key);
       const lines = serialise(key, values[key], null);
       const prior = order.slice(0, Math.max(0, order.indexOf(key))).reverse().find((k) => out.some((l) => l.startsWith(`${k}:`)));
@@ -117,4 +125,6 @@
   }
 
   CMS.registerCustomFormat("site-markdown", "md", { fromFile, toFile });
+  // The preview pane checks the draft as it would be saved: the same text this format writes.
+  window.siteMarkdownFormat = { toFile };
 })();

@@ -50,7 +50,7 @@ internal static class CmsAdmin
         var files = new List<OutputFile>
         {
             new TextOutput($"{OutputFolder}/index.html", IndexHtml(content.Config, Favicon(themeDirectory, assets),
-                assets.Url(SiteStylesheet))),
+                assets.Url(SiteStylesheet), JsonSerializer.Serialize(DecapConfig.WhenAbsent(fields)))),
             new TextOutput($"{OutputFolder}/config.yml", DecapConfig.Generate(site, fields)),
             new CopyOutput($"{OutputFolder}/{PreviewScript}", previewScript),
             new CopyOutput($"{OutputFolder}/{FormatScript}", formatScript),
@@ -97,7 +97,8 @@ internal static class CmsAdmin
     /// Only script tags: no inline script or style, so the /admin/* CSP needs no hashes for our markup. The preview script
     /// comes after the bundle (it calls <c>CMS</c>) and is told the fingerprinted stylesheet's URL by an attribute.
     /// </summary>
-    private static string IndexHtml(SiteConfig config, string favicon, string siteCss) => $"""
+    /// <param name="whenAbsent">What each switch means when a file leaves it out, for the format (<see cref="DecapConfig.WhenAbsent"/>).</param>
+    private static string IndexHtml(SiteConfig config, string favicon, string siteCss, string whenAbsent) => $"""
         <!DOCTYPE html>
         <html lang="{WebUtility.HtmlEncode(config.Language)}">
         <head>
@@ -109,8 +110,8 @@ internal static class CmsAdmin
         <body>
         <script src="decap-cms.js"></script>
         <script src="{YamlScript}"></script>
-        <script src="{FormatScript}"></script>
-        <script src="{PreviewScript}" data-site-css="{WebUtility.HtmlEncode(siteCss)}" data-preview-data="{PreviewData}"></script>
+        <script src="{FormatScript}" data-when-absent="{WebUtility.HtmlEncode(whenAbsent)}"></script>
+        <script src="{PreviewScript}" data-site-css="{WebUtility.HtmlEncode(siteCss)}" data-preview-data="{PreviewData}" data-max-upload-kilobytes="{ContentDiagnostics.MaxImageKilobytes}" data-large-image="{WebUtility.HtmlEncode(ContentDiagnostics.LargeImage.MessageFormat)}"></script>
         </body>
         </html>
 

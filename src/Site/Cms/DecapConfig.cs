@@ -12,8 +12,6 @@ namespace Site.Cms;
 internal static class DecapConfig
 {
     /// <summary>Fixed by Decap's convention; decap-server and the /admin/* CSP use the same port.</summary>
-    public const int LocalBackendPort = 8081;
-    public static readonly string LocalBackendUrl = $"http://127.0.0.1:{LocalBackendPort}/api/v1";
 
     public const string ArticlesCollection = "articles";
     public const string PagesCollection = "pages";
@@ -35,21 +33,42 @@ internal static class DecapConfig
     /// </summary>
     public static readonly IReadOnlyDictionary<string, bool> OnWhenAbsent = new Dictionary<string, bool> { ["search"] = true };
 
+    /// <summary>
+    /// Every switch with what a file that leaves it out means: the theme's format writes no such value for a key the file
+    /// did not have, as Decap fills a new entry's defaults in itself and would otherwise write <c>search: true</c> unasked.
+    /// </summary>
+    public static IReadOnlyDictionary<string, bool> WhenAbsent(IReadOnlyList<FieldSpec> fields) =>
+        fields.Where(f => f.Kind == FieldKind.Bool).ToDictionary(f => f.Name, f => OnWhenAbsent.GetValueOrDefault(f.Name));
+
+    /// <summary>
+    /// The build's rules the form can check itself, as Decap <c>pattern</c>s: a date the build reads (YYYY-MM-DD) and a
+    /// description the build does not warn about (SITE042). Rules between fields (next_review after last_reviewed, at
+    /// most three years) and against the site (sources, links) are the preview pane's check of the draft.
+    /// </summary>
+    public const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
+    public const string DateMessage = "Write the date as YYYY-MM-DD, for example 2026-11-20.";
+    public static readonly string DescriptionPattern = $@"^[\s\S]{{{ContentDiagnostics.DescriptionMinLength},{ContentDiagnostics.DescriptionMaxLength}}}$";
+    public static readonly string DescriptionMessage =
+        $"Write {ContentDiagnostics.DescriptionMinLength} to {ContentDiagnostics.DescriptionMaxLength} characters (about 70 to 160 is best): search engines show this under the page's title, and the build warns about a shorter or longer one (SITE042).";
+
+
     /// <summary>The care-card syntax the Markdown renderer knows, with its kinds taken from it; editors cannot guess it.</summary>
     public static readonly string CareCardsHint =
         "A care card is a box readers cannot miss: a line :::urgent, the card's text, then a line ::: on its own. Kinds: "
         + string.Join(", ", Markdown.Extensions.Cards.CardKind.All.Select(k => $"{k.Name} ({k.Label})")) + ".";
 
     /// <summary>
-    /// The generated config with another <c>site_url</c>: the preview serves it so "View Live" opens the page in the
-    /// preview being edited, while the built file keeps the production address.
+    /// The generated config as the preview serves it: <c>site_url</c> at the preview, so "View Live" opens the page in
+    /// the preview being edited, and under <c>preview --cms</c> a <c>local_backend</c> at the preview's own /api/v1.
+    /// The built file keeps the production address and names no local backend.
     /// </summary>
-    public static string WithSiteUrl(string config, string siteUrl)
+    public static string ForPreview(string config, string siteUrl, string? localBackendUrl)
     {
         var lines = config.Split('\n');
         for (var i = 0; i < lines.Length; i++)
             if (lines[i].StartsWith("site_url:", StringComparison.Ordinal)) lines[i] = "site_url: " + siteUrl;
-        return string.Join('\n', lines);
+        var text = string.Join('\n', lines);
+        return localBackendUrl is null ? text : text.TrimEnd('\n') + $"\nlocal_backend:\n  url: {localBackendUrl}\n";
     }
 
     private const string Header = """
@@ -94,8 +113,6 @@ internal static class DecapConfig
         var config = new Map
         {
             ["backend"] = new Map { ["name"] = "github", ["repo"] = site.Repository, ["branch"] = site.Branch },
-            // Used only when /admin/ is opened on localhost or 127.0.0.1 and decap-server answers there (preview --cms).
-            ["local_backend"] = new Map { ["url"] = LocalBackendUrl },
             ["site_url"] = site.SiteUrl,
             // Every CMS change is a branch and a pull request (on GitHub: a deploy preview and CI's strict build) until an
             // editor publishes it; locally, preview --cms runs decap-server's git mode, which keeps the same steps in branches.
@@ -174,6 +191,7 @@ internal static class DecapConfig
                 break;
             case FieldKind.LongText:
                 field["widget"] = "text";
+                if (spec.Name == "description") field["pattern"] = new List<object> { DescriptionPattern, DescriptionMessage };
                 break;
             case FieldKind.Int:
                 field["widget"] = "number";
@@ -192,6 +210,7 @@ internal static class DecapConfig
                 field["format"] = "YYYY-MM-DD";
                 field["date_format"] = "YYYY-MM-DD";
                 field["time_format"] = false;
+                field["pattern"] = new List<object> { DatePattern, DateMessage };
                 break;
             case FieldKind.TextList:
                 // Without subfields Decap shows one comma-separated box and stores a list of strings.
@@ -201,6 +220,11 @@ internal static class DecapConfig
                 field["widget"] = "select";
                 field["multiple"] = true;
                 field["options"] = site.References.Select(r => (object)new Map { ["label"] = SourceLabel(r), ["value"] = r.Id }).ToList();
+                if (kind == PageKind.Article)
+                {
+                    // Decap checks min only on a value it has: required (articles) makes an empty list an error too.
+                    field["min"] = ContentDiagnostics.MinSources;
+                }
                 break;
             case FieldKind.Section:
                 field["widget"] = "select";

@@ -2,13 +2,18 @@ using Markdig.Extensions.Yaml;
 using Site.Diagnostics;
 using Site.Markdown;
 using SourceSpan = Site.Diagnostics.SourceSpan;
-using YamlDotNet.RepresentationModel;
+using Site.Yaml;
 
 namespace Site.Content;
 
 /// <summary>What one Markdown file became in the first phase: a page (or nothing), and the diagnostics that are its own.</summary>
 /// <param name="Url">The URL the file publishes at, even when it failed, so links to it are not reported a second time.</param>
-internal sealed record LoadedFile(Page? Page, string? Url, IReadOnlyList<Diagnostic> Diagnostics);
+internal sealed record LoadedFile(Page? Page, string? Url, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>A page whose own errors keep it from being published, as far as it could be read: its sources and related
+    /// articles are still checked, so one mistake in a file does not hide another.</summary>
+    public Page? Unpublished { get; init; }
+}
 
 /// <summary>
 /// The sources of a references file that had errors: what could be read, and no complaint about ids it may have held.
@@ -87,7 +92,7 @@ internal static class ContentLoader
             config = SiteConfig.Load(paths.Display(configPath), configText, diagnostics);
             // An empty site.yml is no YAML document at all: without this the build would stop without saying why.
             if (config is null && diagnostics.ErrorCount == errorsBefore)
-                diagnostics.Add(ContentDiagnostics.WrongType, SourceSpan.FileOnly(paths.Display(configPath)), SiteConfig.FileName, "a mapping of keys to values");
+                diagnostics.Add(YamlDiagnostics.WrongType, SourceSpan.FileOnly(paths.Display(configPath)), SiteConfig.FileName, "a mapping of keys to values");
         }
 
         var referencesPath = Path.Combine(inputDirectory, Reference.FileName);
@@ -97,7 +102,16 @@ internal static class ContentLoader
             ? Reference.LoadAll(paths.Display(referencesPath), referencesText, own)
             : new Dictionary<string, Reference>();
         diagnostics.AddRange(own.Sorted());
-        if (config is not null && inputs.BaseUrl is { } baseUrl) config = config with { BaseUrl = baseUrl.TrimEnd('/') };
+        if (config is not null && inputs.BaseUrl is { } baseUrl)
+        {
+            // --base-url replaces site.yml's: the same rule, reported at the option.
+            if (SiteUrls.BaseUrlProblem(baseUrl) is { } problem)
+            {
+                diagnostics.Add(ContentDiagnostics.BadBaseUrl, SourceSpan.FileOnly("--base-url"), baseUrl, problem);
+                config = null;
+            }
+            else config = config with { BaseUrl = baseUrl.TrimEnd('/') };
+        }
         // A references file that failed to read is one mistake: every citation of it is not a second one.
         return (config, own.HasErrors ? new UnreadReferences(references) : references);
     }
@@ -117,6 +131,30 @@ internal static class ContentLoader
     /// <param name="loadFile">Phase A for one file: <see cref="LoadFile(PageInputs)"/>, or the preview's answer from what it kept.</param>
     public static SiteContent Load(LoadContext context, SiteConfig config, bool includeDrafts, DiagnosticBag diagnostics, Func<string, LoadContext, LoadedFile>? loadFile = null)
     {
+        var (pages, unpublished, failed, drafts) = LoadPages(context, includeDrafts, diagnostics, loadFile);
+        var mediaDirectory = Path.Combine(context.InputDirectory, MediaFolder);
+        var media = Directory.Exists(mediaDirectory)
+            ? Directory.EnumerateFiles(mediaDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(f => new SourceFile(f, context.Paths.Display(f))).ToList()
+            : [];
+        foreach (var file in media)
+        {
+            var size = new FileInfo(file.FullPath).Length;
+            if (size > ContentDiagnostics.MaxImageKilobytes * 1024) diagnostics.Add(ContentDiagnostics.LargeImage, SourceSpan.FileOnly(file.DisplayPath), size / 1024);
+        }
+        return new SiteContent(config, context.References, pages, media, context.InputDirectory, failed) { Drafts = drafts, Unpublished = unpublished };
+    }
+
+    /// <summary>
+    /// When site.yml could not be read: every page is still read and checked against what is known (no sections, so
+    /// none is called unknown), so one mistake in site.yml does not hide each article's own. Nothing is rendered.
+    /// </summary>
+    public static void CheckPages(LoadContext context, bool includeDrafts, DiagnosticBag diagnostics, Func<string, LoadContext, LoadedFile>? loadFile = null) =>
+        LoadPages(context, includeDrafts, diagnostics, loadFile);
+
+    private static (List<Page> Pages, List<Page> Unpublished, HashSet<string> Failed, Dictionary<string, string> Drafts) LoadPages(
+        LoadContext context, bool includeDrafts, DiagnosticBag diagnostics, Func<string, LoadContext, LoadedFile>? loadFile)
+    {
         loadFile ??= (file, context) => LoadFile(new PageInputs(file, FileBytes.Read(file), context));
         var files = MarkdownFiles(context.InputDirectory);
         var loaded = new LoadedFile[files.Count];
@@ -135,30 +173,21 @@ internal static class ContentLoader
         var drafts = includeDrafts ? [] : loaded.Select(f => f.Page).OfType<Page>().Where(p => p.Meta.Draft)
             .GroupBy(p => p.Url).ToDictionary(g => g.Key, g => g.First().Source.DisplayPath, StringComparer.Ordinal);
         var failed = loaded.Where(f => f.Page is null && f.Url is not null).Select(f => f.Url!).ToHashSet(StringComparer.Ordinal);
-        CheckCrossReferences(pages, failed, drafts, context.References, diagnostics);
-
-        var mediaDirectory = Path.Combine(context.InputDirectory, MediaFolder);
-        var media = Directory.Exists(mediaDirectory)
-            ? Directory.EnumerateFiles(mediaDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                .Select(f => new SourceFile(f, context.Paths.Display(f))).ToList()
-            : [];
-        foreach (var file in media)
-        {
-            var size = new FileInfo(file.FullPath).Length;
-            if (size > 200 * 1024) diagnostics.Add(ContentDiagnostics.LargeImage, SourceSpan.FileOnly(file.DisplayPath), size / 1024);
-        }
-        return new SiteContent(config, context.References, pages, media, context.InputDirectory, failed) { Drafts = drafts };
+        List<Page> unpublished = [.. loaded.Select(f => f.Unpublished).OfType<Page>()];
+        CheckCrossReferences(pages, unpublished, failed, drafts, context.References, diagnostics);
+        EditorChecks.Clashes(pages, page => File.Exists(page.Source.FullPath) ? File.ReadAllText(page.Source.FullPath) : null, diagnostics);
+        return (pages, unpublished, failed, drafts);
     }
 
     /// <summary>Phase A for one file: read, front matter, parse, check and render. Its diagnostics are its own.</summary>
     public static LoadedFile LoadFile(PageInputs inputs)
     {
         var diagnostics = new DiagnosticBag();
-        var page = LoadPage(inputs, diagnostics);
-        return new LoadedFile(page, UrlOf(inputs.Context.InputDirectory, inputs.FullPath), diagnostics.Sorted());
+        var (page, unpublished) = LoadPage(inputs, diagnostics);
+        return new LoadedFile(page, UrlOf(inputs.Context.InputDirectory, inputs.FullPath), diagnostics.Sorted()) { Unpublished = unpublished };
     }
 
-    private static Page? LoadPage(PageInputs inputs, DiagnosticBag diagnostics)
+    private static (Page? Published, Page? Unpublished) LoadPage(PageInputs inputs, DiagnosticBag diagnostics)
     {
         var (fullPath, context) = (inputs.FullPath, inputs.Context);
         var display = context.Paths.Display(fullPath);
@@ -169,65 +198,86 @@ internal static class ContentLoader
             // Markdown elsewhere under input/ (a README, notes) is an editor's mistake more often than not.
             if (!relative.Equals("README.md", StringComparison.OrdinalIgnoreCase))
                 diagnostics.Add(ContentDiagnostics.ArticleNotIndexed, SourceSpan.FileOnly(display), relative);
-            return null;
+            return default;
         }
         if (UrlOf(context.InputDirectory, fullPath) is not { } url)
         {
             diagnostics.Add(ContentDiagnostics.BadFileName, SourceSpan.FileOnly(display), Path.GetFileName(fullPath), "side-effects.md");
-            return null;
+            return default;
         }
         var text = SourceText.Decode(inputs.Bytes.Span, display, out var problem);
         if (problem is not null) diagnostics.Add(problem);
-        if (text is null) return null;
-        return Parse(text, new SourceFile(fullPath, display), kind.Value, url, context, diagnostics);
+        if (text is null) return default;
+        return Read(text, new SourceFile(fullPath, display), kind.Value, url, context, diagnostics);
     }
 
-    /// <summary>Reads one page from its text: the whole of phase A but the disk. Tests call it with fixture text.</summary>
-    public static Page? Parse(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reads one page from its text: the whole of phase A but the disk. Tests call it with fixture text, and see the body
+    /// as rendered even when the file has errors (a page with raw HTML is not published, but its body is still checked).
+    /// </summary>
+    public static Page? Parse(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics) =>
+        Read(text, source, kind, url, context, diagnostics) is var (published, unpublished) ? published ?? unpublished : null;
+
+    /// <summary>
+    /// Reads one page, reporting every mistake of the file in one pass: the front matter's errors all together, and the
+    /// body still checked when the front matter has errors (what the body's checks need from it is then left out, not
+    /// guessed). A page with errors is not published; as far as it was read it is returned as unpublished, so its
+    /// sources and related articles are checked too.
+    /// </summary>
+    public static (Page? Published, Page? Unpublished) Read(string text, SourceFile source, PageKind kind, string url, LoadContext context, DiagnosticBag diagnostics)
     {
         var display = source.DisplayPath;
-        var document = NestingGuard.Parse(text, SiteMarkdown.Pipeline, display, diagnostics);
-        if (document is null) return null;
+        EditorChecks.Placeholders(text, display, diagnostics);
+        var lines = new LineMap(text);
+        var document = NestingGuard.Parse(text, lines, SiteMarkdown.Pipeline, display, diagnostics);
+        if (document is null) return default;
         if (document.FirstOrDefault() is not YamlFrontMatterBlock block)
         {
             diagnostics.Add(ContentDiagnostics.MissingFrontMatter, SourceSpan.FileOnly(display));
-            return null;
+            return default;
         }
-        // The YAML exactly as written, cut from the file; YAML line n is file line n + block.Line + 1 (block.Line is
-        // the 0-based line of the opening '---').
-        var lineOffset = block.Line + 1;
+        // The YAML exactly as written, cut from the file; YAML line n is file line n + lineOffset, lineOffset being the
+        // file line of the opening '---' (found from the block's offset, not Markdig's Line).
+        var lineOffset = lines.Position(block.Span.Start).Line;
         var yaml = block.Lines.Count == 0 ? "" : text[block.Lines.Lines[0].Slice.Start..(block.Lines.Lines[block.Lines.Count - 1].Slice.End + 1)];
-        // Front matter that is empty or only comments is no YAML document: read it as no keys, so the missing ones are named.
-        var yamlErrors = new DiagnosticBag();
-        var root = YamlFields.ParseRoot(yaml, display, lineOffset, yamlErrors) ?? (yamlErrors.HasErrors ? null : new YamlMappingNode());
-        diagnostics.AddRange(yamlErrors.Sorted());
-        if (root is not YamlMappingNode map)
+        var errorsBefore = diagnostics.ErrorCount;
+        var read = YamlDocument.Parse(yaml, display, lineOffset, diagnostics);
+        // Front matter that is empty or only comments is no YAML document: read it as no keys, so the missing ones are
+        // named. Front matter that is unreadable as a whole, or not a mapping, gives no keys to check; the body still is.
+        YMapping? map = read.Root switch
         {
-            if (root is not null)
-                diagnostics.Add(ContentDiagnostics.WrongType, new SourceSpan(display, lineOffset + 1, 1), "front matter", "a mapping of keys to values");
-            return null;
-        }
-        var meta = FrontMatter.Read(map, kind, display, lineOffset, context.Today, diagnostics);
-        if (meta is null) return null;
+            YMapping m => m,
+            // Missing keys are named at the first line inside the block (the closing '---' when it is empty).
+            null when !read.HasErrors => new YMapping([], new SourceSpan(display, lineOffset + 1, 1)),
+            _ => null,
+        };
+        if (read.Root is not null and not YMapping)
+            diagnostics.Add(YamlDiagnostics.WrongType, new SourceSpan(display, lineOffset + 1, 1), "front matter", "a mapping of keys to values");
+        var meta = map is null ? new FrontMatter { Title = "", Description = "" } : FrontMatter.Read(map, kind, context.Today, diagnostics);
+        // Whether the sources the body's citations are compared with are the ones the editor wrote.
+        // Not when sources is missing, set aside or not a list: that mistake is reported, and every citation is not a second one.
+        var sourcesKnown = map?.Entry("sources") is { Value: YSequence };
 
-        var positions = new YamlFields(map, display, lineOffset, diagnostics); // only to point at a key's value
         var layout = meta.Layout ?? (kind == PageKind.Article ? "article" : "page");
-        if (!context.Layouts.Contains(layout))
+        if (map is not null && !map.IsSetAside("layout") && !context.Layouts.Contains(layout))
         {
-            diagnostics.Add(ContentDiagnostics.UnknownLayout, positions.SpanOf("layout"),
+            diagnostics.Add(ContentDiagnostics.UnknownLayout, map.Entry("layout")?.Value.Span ?? map.Span,
                 layout, string.Join(", ", context.Layouts.Order(StringComparer.Ordinal)), Suggestions.DidYouMean(layout, context.Layouts));
-            return null;
         }
         if (kind == PageKind.Article && context.SectionIds is { } sections && meta.Section is { } section && !sections.Contains(section))
         {
-            diagnostics.Add(ContentDiagnostics.UnknownSection, positions.SpanOf("section"),
+            diagnostics.Add(ContentDiagnostics.UnknownSection, map!.Entry("section")?.Value.Span ?? map.Span,
                 section, string.Join(", ", sections), Suggestions.DidYouMean(section, sections));
-            return null;
         }
         var slug = url.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "index";
         var shell = new Page(source, kind, slug, url, meta, layout, RenderedBody.Empty, fromMarkdown: true);
-        if (BodyRenderer.Render(shell, document, text, context.References, context.SiteHost, diagnostics) is not { } body) return null;
-        return new Page(source, kind, slug, url, meta, layout, body, fromMarkdown: true);
+        var bodyDiagnostics = new DiagnosticBag();
+        var body = BodyRenderer.Render(shell, document, lines, context.References, context.SiteHost, bodyDiagnostics);
+        // "Cited but not in sources" is about the front matter's list: without a readable list it would be a guess.
+        diagnostics.AddRange(sourcesKnown ? bodyDiagnostics.Sorted() : bodyDiagnostics.Sorted().Where(d => d.Id != MarkdownDiagnostics.CitationNotInSources.Id));
+        var failed = diagnostics.ErrorCount > errorsBefore || body is null || map is null || meta.Title.Length == 0 || meta.Description.Length == 0;
+        var page = new Page(source, kind, slug, url, meta, layout, body ?? RenderedBody.Empty, fromMarkdown: true);
+        return failed ? (null, map is null ? null : page) : (page, null);
     }
 
     private static PageKind? KindOf(string relative) =>
@@ -267,22 +317,31 @@ internal static class ContentLoader
         }
     }
 
-    private static void CheckCrossReferences(List<Page> pages, IReadOnlySet<string> failedUrls, IReadOnlyDictionary<string, string> drafts,
+    private static void CheckCrossReferences(List<Page> pages, List<Page> unpublished, IReadOnlySet<string> failedUrls, IReadOnlyDictionary<string, string> drafts,
         IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics)
     {
-        // An article that failed to load still exists: naming it is not a second mistake.
-        var articleSlugs = pages.Where(p => p.IsArticle).Select(p => p.Slug)
+        var articleSlugs = ArticleSlugs(pages, failedUrls);
+        foreach (var page in pages) CheckReferencesOf(page, articleSlugs, drafts, references, diagnostics);
+        foreach (var page in unpublished) CheckReferencesOf(page, articleSlugs, drafts, references, diagnostics, countSources: false);
+    }
+
+    /// <summary>The articles a related: entry may name. An article that failed to load still exists: naming it is not a second mistake.</summary>
+    public static HashSet<string> ArticleSlugs(IEnumerable<Page> pages, IEnumerable<string> failedUrls) =>
+        pages.Where(p => p.IsArticle).Select(p => p.Slug)
             .Concat(failedUrls.Where(u => u.StartsWith($"/{ArticlesFolder}/", StringComparison.Ordinal)).Select(u => u.Split('/')[2]))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            foreach (var source in page.Meta.Sources)
-                if (!references.ContainsKey(source.Id) && references is not UnreadReferences) diagnostics.Add(ContentDiagnostics.UnknownReference, source.At, source.Id, Suggestions.DidYouMean(source.Id, references.Keys));
-            foreach (var related in page.Meta.Related)
-                if (drafts.TryGetValue($"/{ArticlesFolder}/{related.Id}/", out var draft)) diagnostics.Add(ContentDiagnostics.RelatedDraft, related.At, related.Id, draft);
-                else if (!articleSlugs.Contains(related.Id)) diagnostics.Add(ContentDiagnostics.UnknownRelated, related.At, related.Id, Suggestions.DidYouMean(related.Id, articleSlugs));
-            if (page.IsArticle && page.Meta.Sources.Count < 2)
-                diagnostics.Add(ContentDiagnostics.FewSources, SourceSpan.FileOnly(page.Source.DisplayPath), page.Meta.Sources.Count);
-        }
+
+    /// <summary>One page's sources and related articles against the site's; the CMS's check of one entry calls it too.</summary>
+    /// <param name="countSources">False for a page held back by its own errors: its list of sources may be what failed.</param>
+    public static void CheckReferencesOf(Page page, IReadOnlySet<string> articleSlugs, IReadOnlyDictionary<string, string> drafts,
+        IReadOnlyDictionary<string, Reference> references, DiagnosticBag diagnostics, bool countSources = true)
+    {
+        foreach (var source in page.Meta.Sources)
+            if (!references.ContainsKey(source.Id) && references is not UnreadReferences) diagnostics.Add(ContentDiagnostics.UnknownReference, source.At, source.Id, Suggestions.DidYouMean(source.Id, references.Keys));
+        foreach (var related in page.Meta.Related)
+            if (drafts.TryGetValue($"/{ArticlesFolder}/{related.Id}/", out var draft)) diagnostics.Add(ContentDiagnostics.RelatedDraft, related.At, related.Id, draft);
+            else if (!articleSlugs.Contains(related.Id)) diagnostics.Add(ContentDiagnostics.UnknownRelated, related.At, related.Id, Suggestions.DidYouMean(related.Id, articleSlugs));
+        if (countSources && page.IsArticle && page.Meta.Sources.Count < ContentDiagnostics.MinSources)
+            diagnostics.Add(ContentDiagnostics.FewSources, SourceSpan.FileOnly(page.Source.DisplayPath), page.Meta.Sources.Count);
     }
 }

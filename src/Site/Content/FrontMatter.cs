@@ -1,5 +1,5 @@
 using Site.Diagnostics;
-using YamlDotNet.RepresentationModel;
+using Site.Yaml;
 
 namespace Site.Content;
 
@@ -27,22 +27,22 @@ internal sealed record FrontMatter
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// Reads and checks front matter against the schema, straight into the record; null when a required key is missing
-    /// or mistyped. <paramref name="diagnostics"/> is this file's own: whether the page failed is decided by its errors alone.
+    /// Reads and checks front matter against the schema, straight into the record, reporting every mistake in it: a key
+    /// with an error is left at its default and the others are still read and checked. <paramref name="diagnostics"/>
+    /// is this file's own: whether the page failed is decided by its errors alone.
     /// </summary>
-    public static FrontMatter? Read(YamlMappingNode map, PageKind kind, string file, int lineOffset, DateOnly today, DiagnosticBag diagnostics)
+    public static FrontMatter Read(YMapping map, PageKind kind, DateOnly today, DiagnosticBag diagnostics)
     {
-        var f = new YamlFields(map, file, lineOffset, diagnostics);
-        var before = diagnostics.ErrorCount;
+        var f = new YamlFields(map, diagnostics, freeForm: true);
         var meta = new FrontMatter { Title = "", Description = "" };
-        string? title = null, description = null;
+        string? description = null;
         foreach (var field in FrontMatterSchema.Fields)
         {
             if ((field.AppliesTo & kind) == 0) continue;
             var required = (field.RequiredFor & kind) != 0;
             meta = field.Name switch
             {
-                "title" => meta with { Title = (title = f.String(field.Name, required)) ?? "" },
+                "title" => meta with { Title = f.String(field.Name, required) ?? "" },
                 "description" => meta with { Description = (description = f.String(field.Name, required)) ?? "" },
                 "summary" => meta with { Summary = f.String(field.Name, required) },
                 "section" => meta with { Section = f.String(field.Name, required) },
@@ -78,6 +78,6 @@ internal sealed record FrontMatter
         if (description is { } d && d.Length is < 50 or > 170)
             diagnostics.Add(ContentDiagnostics.DescriptionLength, f.SpanOf("description"), d.Length);
 
-        return diagnostics.ErrorCount > before || title is null || description is null ? null : meta;
+        return meta;
     }
 }

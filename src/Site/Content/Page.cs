@@ -47,6 +47,9 @@ internal sealed record SiteContent(
 {
     /// <summary>Pages left out because they are drafts (URL → file): a link to one is its own mistake, not a missing page.</summary>
     public IReadOnlyDictionary<string, string> Drafts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Pages not published because of their own errors, as far as they were read: their links are still checked.</summary>
+    public IReadOnlyList<Page> Unpublished { get; init; } = [];
 }
 
 /// <summary>What a page is, beyond the folder it came from: the stages ask this, never the layout's name.</summary>

@@ -1,5 +1,5 @@
 using Site.Diagnostics;
-using YamlDotNet.RepresentationModel;
+using Site.Yaml;
 
 namespace Site.Content;
 
@@ -16,21 +16,21 @@ internal sealed record Reference(string Id, string Citation, string? Doi, string
     public static IReadOnlyDictionary<string, Reference> LoadAll(string displayPath, string text, DiagnosticBag diagnostics)
     {
         var result = new Dictionary<string, Reference>(StringComparer.Ordinal);
-        var root = YamlFields.ParseRoot(text, displayPath, 0, diagnostics);
+        var root = YamlDocument.Parse(text, displayPath, 0, diagnostics).Root;
         if (root is null) return result;
-        if (root is not YamlSequenceNode seq)
+        if (root is not YSequence seq)
         {
-            diagnostics.Add(ContentDiagnostics.WrongType, new SourceSpan(displayPath, 1, 1), "references.yml", "a list of sources");
+            diagnostics.Add(YamlDiagnostics.WrongType, new SourceSpan(displayPath, 1, 1), "references.yml", "a list of sources");
             return result;
         }
-        foreach (var node in seq.Children)
+        foreach (var node in seq.Items)
         {
-            if (node is not YamlMappingNode map)
+            if (node is not YMapping map)
             {
-                diagnostics.Add(ContentDiagnostics.WrongType, new SourceSpan(displayPath, (int)node.Start.Line, (int)node.Start.Column), "source", "a mapping with id and citation");
+                diagnostics.Add(YamlDiagnostics.WrongType, node.Span, "source", "a mapping with id and citation");
                 continue;
             }
-            var f = new YamlFields(map, displayPath, 0, diagnostics);
+            var f = new YamlFields(map, diagnostics);
             var id = f.String("id", required: true);
             var citation = f.String("citation", required: true);
             var reference = new Reference(id ?? "", citation ?? "", f.String("doi"), f.String("pmid"), f.String("url"), f.String("summary"), f.MapSpan);

@@ -38,19 +38,15 @@ internal static class SourceText
             var control = text.AsSpan().IndexOfAny(Invisible);
             if (control < 0) return text;
             // Control characters are invisible in most editors and not allowed in XML (the feed and sitemap): corruption.
-            var start = control == 0 ? 0 : text.LastIndexOf('\n', control - 1) + 1;
-            var row = text.AsSpan(0, start).Count('\n') + 1;
-            problem = ContentDiagnostics.ControlCharacter.At(new SourceSpan(displayPath, row, control - start + 1), $"U+{(int)text[control]:X4}");
+            problem = ContentDiagnostics.ControlCharacter.At(new LineMap(text).At(displayPath, control), $"U+{(int)text[control]:X4}");
             return null;
         }
 
-        // The first invalid byte: the longest valid prefix ends right before it.
+        // The first invalid byte: the longest valid prefix ends right before it. Its place is counted in characters, as
+        // editors do, by the same line map as every other diagnostic: the valid prefix decoded, and its end.
         var bad = FirstInvalid(body);
-        var lineStart = body[..bad].LastIndexOf((byte)'\n') + 1;
-        var line = body[..lineStart].Count((byte)'\n') + 1;
-        // Columns count characters, as editors do: decode the valid part of the line before the bad byte.
-        var column = Encoding.UTF8.GetCharCount(body[lineStart..bad]) + 1;
-        problem = ContentDiagnostics.InvalidUtf8.At(new SourceSpan(displayPath, line, column), $"0x{body[bad]:X2}");
+        var before = Strict.GetString(body[..bad]);
+        problem = ContentDiagnostics.InvalidUtf8.At(new LineMap(before).At(displayPath, before.Length), $"0x{body[bad]:X2}");
         return null;
     }
 

@@ -24,16 +24,16 @@ internal static class BodyRenderer
 {
     private const int WordsPerMinute = 200;
 
-    /// <param name="text">The file's text, to turn the tree's character offsets into lines and columns.</param>
+    /// <param name="lines">The file's line map, to turn the tree's character offsets into lines and columns.</param>
     /// <param name="siteHost">Links to any other host are marked external.</param>
     /// <returns>Null when the tree is nested too deep to render (SITE059, reported).</returns>
-    public static RenderedBody? Render(Page page, MarkdownDocument document, string text, IReadOnlyDictionary<string, Reference> references, string siteHost, DiagnosticBag diagnostics)
+    public static RenderedBody? Render(Page page, MarkdownDocument document, LineMap lines, IReadOnlyDictionary<string, Reference> references, string siteHost, DiagnosticBag diagnostics)
     {
-        var walk = new Walk(page.Source.DisplayPath, new LineMap(text), siteHost, diagnostics, page.Role != Content.PageRole.Glossary);
+        var walk = new Walk(page.Source.DisplayPath, lines, siteHost, diagnostics, page.Role != Content.PageRole.Glossary);
         walk.Document(document);
         if (walk.TooDeep is { } deep)
         {
-            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, NestingGuard.PlaceOf(text, deep, page.Source.DisplayPath), walk.TooDeepAt, NestingGuard.MaxTreeDepth);
+            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, lines.At(page.Source.DisplayPath, deep.Span.Start), walk.TooDeepAt, NestingGuard.MaxTreeDepth);
             return null;
         }
 
@@ -70,38 +70,32 @@ internal static class BodyRenderer
     public static string ToHtml(MarkdownDocument document) => Markdig.Markdown.ToHtml(document, SiteMarkdown.Pipeline);
 
     /// <summary>
-    /// Renders a Markdown fragment from data files (questionnaire bodies, glossary notes) with the same rules as pages.
-    /// <paramref name="at"/> is where the fragment starts, so problems are reported in its file.
+    /// Renders a Markdown fragment from a data file (the questionnaire's help and result texts) with the same rules and
+    /// the same nesting guard as pages; each problem and each link is placed at its own line and column in that file.
+    /// The HTML is empty when the fragment has errors.
     /// </summary>
-    public static string RenderFragment(string markdown, SourceSpan at, DiagnosticBag diagnostics)
+    public static RenderedFragment RenderFragment(Questionnaire.SourceText fragment, DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(markdown, SiteMarkdown.Pipeline);
+        var markdown = fragment.Value;
         var local = new DiagnosticBag();
-        var walk = new Walk(at.File, new LineMap(markdown), "", local, splitSections: false);
-        walk.Document(document);
-        if (walk.TooDeep is not null) local.Add(MarkdownDiagnostics.TooDeeplyNested, at, walk.TooDeepAt, NestingGuard.MaxTreeDepth);
+        var lines = new LineMap(markdown);
+        var document = NestingGuard.Parse(markdown, lines, SiteMarkdown.Pipeline, fragment.Span.File, local);
+        List<ContentLink> links = [];
+        if (document is not null)
+        {
+            var walk = new Walk(fragment.Span.File, lines, "", local, splitSections: false);
+            walk.Document(document);
+            if (walk.TooDeep is { } deep)
+                local.Add(MarkdownDiagnostics.TooDeeplyNested, lines.At(fragment.Span.File, deep.Span.Start), walk.TooDeepAt, NestingGuard.MaxTreeDepth);
+            links = [.. walk.Links.Select(l => l with { At = InFile(fragment, l.At) })];
+        }
         foreach (var d in local.Sorted())
-            diagnostics.Add(d with { Where = at });
-        return local.HasErrors ? "" : ToHtml(document).Trim();
+            diagnostics.Add(d with { Where = InFile(fragment, d.Where) });
+        return new RenderedFragment(document is null || local.HasErrors ? "" : ToHtml(document).Trim(), links);
     }
 
-    /// <summary>Line and column from a character offset: Markdig's inline Line can drift after headings, offsets do not.</summary>
-    private sealed class LineMap
-    {
-        private readonly List<int> _starts = [0];
-
-        public LineMap(string text)
-        {
-            for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1)) _starts.Add(i + 1);
-        }
-
-        public SourceSpan At(string file, int offset)
-        {
-            var index = _starts.BinarySearch(offset);
-            var line = index >= 0 ? index : ~index - 1;
-            return new SourceSpan(file, line + 1, offset - _starts[line] + 1);
-        }
-    }
+    private static SourceSpan InFile(Questionnaire.SourceText fragment, SourceSpan inFragment) =>
+        fragment.Locate(inFragment.Line - 1, inFragment.Column - 1);
 
     /// <summary>One pre-order walk of the tree, in document order, gathering every fact of the page.</summary>
     private sealed class Walk(string file, LineMap lines, string siteHost, DiagnosticBag diagnostics, bool splitSections)
@@ -208,7 +202,7 @@ internal static class BodyRenderer
 
         private void Heading(HeadingBlock heading, bool topLevel)
         {
-            var at = new SourceSpan(file, heading.Line + 1, heading.Column + 1);
+            var at = At(heading);
             if (heading.Level == 1) diagnostics.Add(MarkdownDiagnostics.HeadingOne, at);
             else if (heading.Level > _previousLevel + 1) diagnostics.Add(MarkdownDiagnostics.HeadingSkipped, at, _previousLevel, heading.Level, _previousLevel + 1);
             _previousLevel = heading.Level;

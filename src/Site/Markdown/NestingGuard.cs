@@ -22,12 +22,12 @@ internal static class NestingGuard
     /// Parses <paramref name="text"/> with <paramref name="pipeline"/>, or returns null after adding SITE059 at the
     /// file, line and column where the nesting goes too deep.
     /// </summary>
-    public static MarkdownDocument? Parse(string text, MarkdownPipeline pipeline, string displayPath, DiagnosticBag diagnostics)
+    public static MarkdownDocument? Parse(string text, LineMap lines, MarkdownPipeline pipeline, string displayPath, DiagnosticBag diagnostics)
     {
         var deepest = Deepest(text);
         if (deepest.Levels > MaxLevels)
         {
-            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, new SourceSpan(displayPath, deepest.Line, deepest.Column), deepest.Levels, MaxLevels);
+            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, lines.At(displayPath, deepest.Offset), deepest.Levels, MaxLevels);
             return null;
         }
         MarkdownDocument document;
@@ -37,7 +37,7 @@ internal static class NestingGuard
         }
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
-            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, new SourceSpan(displayPath, deepest.Line, deepest.Column), deepest.Levels, MaxLevels);
+            diagnostics.Add(MarkdownDiagnostics.TooDeeplyNested, lines.At(displayPath, deepest.Offset), deepest.Levels, MaxLevels);
             return null;
         }
         // Emphasis, links and brackets nest inside the blocks; Markdig parses 200 levels of '*' but throws when it renders them.
@@ -46,26 +46,14 @@ internal static class NestingGuard
         return document;
     }
 
-    /// <summary>
-    /// A node's place from its character offset, counting lines as the other Markdown diagnostics do: a node's own
-    /// Line is relative to its table cell or other container in some of Markdig's parsers.
-    /// </summary>
-    public static SourceSpan PlaceOf(string text, MarkdownObject node, string displayPath)
-    {
-        var offset = node.Span.Start;
-        if (offset < 0 || offset > text.Length) return new SourceSpan(displayPath, node.Line + 1, node.Column + 1);
-        var lineStart = offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
-        return new SourceSpan(displayPath, text.AsSpan(0, lineStart).Count('\n') + 1, offset - lineStart + 1);
-    }
-
     /// <summary>Levels of the syntax tree (blocks and inlines) a page may have; Markdig's renderer stops near 130.</summary>
     public const int MaxTreeDepth = 100;
 
-    /// <summary>The first node, in document order, deeper than <see cref="MaxTreeDepth"/> in the syntax tree, or null.
-    /// Walked with an explicit stack: the point is not to recurse.</summary>
-    public static (int Line, int Column, int Levels) Deepest(string text)
+    /// <summary>The character offset of the first marker past <see cref="MaxLevels"/> (or of the deepest one) and its
+    /// level, from a scan of the lines: the point is not to recurse.</summary>
+    public static (int Offset, int Levels) Deepest(string text)
     {
-        var best = (Line: 1, Column: 1, Levels: 0);
+        var best = (Offset: 0, Levels: 0);
         var lists = new Stack<int>(); // content columns of the open list items, from indentation
         var lineNumber = 0;
         var inFence = false;
@@ -73,6 +61,7 @@ internal static class NestingGuard
         foreach (var range in text.AsSpan().Split('\n'))
         {
             lineNumber++;
+            var lineStart = range.Start.GetOffset(text.Length);
             var line = text.AsSpan()[range].TrimEnd('\r');
             if (inFrontMatter)
             {
@@ -102,7 +91,7 @@ internal static class NestingGuard
                 if (line[markerAt] != '>' && first && lists.Count == levels - 1)
                     lists.Push(at + 1); // a sub-list must start at or after this item's content
                 first = false;
-                if (levels > best.Levels && best.Levels <= MaxLevels) best = (lineNumber, markerAt + 1, levels);
+                if (levels > best.Levels && best.Levels <= MaxLevels) best = (lineStart + markerAt, levels);
                 if (levels > MaxLevels) break; // the first place it crosses the limit is the one to fix
             }
             if (best.Levels > MaxLevels) return best;

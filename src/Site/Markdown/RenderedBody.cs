@@ -10,6 +10,9 @@ internal sealed record TocEntry(int Level, string Id, string Text);
 /// <summary>A link or image target written in Markdown, with where it was written, for link diagnostics.</summary>
 internal sealed record ContentLink(string Target, SourceSpan At, bool IsImage);
 
+/// <summary>A Markdown fragment of a data file, rendered: its HTML (empty when it has errors) and its links, placed in that file.</summary>
+internal sealed record RenderedFragment(string Html, IReadOnlyList<ContentLink> Links);
+
 /// <summary>A question of the FAQ (an h2) and its answer (the prose up to the next h2), for structured data.</summary>
 internal sealed record FaqEntry(string Question, string Answer);
 

@@ -4,18 +4,26 @@ using Site.Output;
 namespace Site.Preview;
 
 /// <summary>
-/// decap-server (from the theme's npm packages) bound to loopback, editing the repository's files: in git mode (the
-/// editorial workflow in local branches) when the work tree is clean, in fs mode otherwise. Started
-/// only when nothing else answers on its fixed port, and returned only once it answers for this repository: otherwise
-/// /admin/ would silently offer a GitHub login, or edit another folder's files through someone else's server.
+/// decap-server (from the theme's npm packages) on a free loopback port that no config names, reached only through the
+/// preview's own <c>/api/v1</c> (<see cref="CmsProxy"/>), and behind a Host check of its own (decap-backend.js: only
+/// requests to 127.0.0.1 on its port, and none with an Origin, so no web page can reach it directly, even through DNS
+/// rebinding). It edits the repository's files: in git mode (the
+/// editorial workflow in local branches) when the work tree is clean, in fs mode otherwise. Returned only once it
+/// answers for this repository: otherwise /admin/ would silently offer a GitHub login.
 /// </summary>
 internal sealed class DecapServer : IDisposable
 {
-    public const int Port = Cms.DecapConfig.LocalBackendPort;
     private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(15);
     private readonly Process _process;
 
-    private DecapServer(Process process) => _process = process;
+    private DecapServer(Process process, int port)
+    {
+        _process = process;
+        ApiUrl = new Uri($"http://127.0.0.1:{port}/api/v1");
+    }
+
+    /// <summary>decap-server's API, for the preview's proxy only.</summary>
+    public Uri ApiUrl { get; }
 
     public const string GitMode = "git";
     public const string FileMode = "fs";
@@ -69,21 +77,18 @@ internal sealed class DecapServer : IDisposable
 
     public static async Task<DecapServer?> StartAsync(string themeDirectory, string repositoryRoot, TextWriter log)
     {
-        var script = Path.GetFullPath(Path.Combine(themeDirectory, "node_modules", "decap-server", "dist", "index.js"));
+        var decapRoot = Path.GetFullPath(Path.Combine(themeDirectory, "node_modules", "decap-server"));
+        var script = Path.Combine(decapRoot, "dist", "middlewares.js");
         if (!File.Exists(script))
         {
             log.WriteLine($"CMS not started: decap-server is not installed ({script}); run npm ci --prefix {themeDirectory}. /admin/ will offer a GitHub login instead.");
             return null;
         }
-        if (await AnswersAsync())
-        {
-            log.WriteLine($"CMS not started: something already listens on 127.0.0.1:{Port} (another preview --cms?). Stop it and restart, or /admin/ would edit the files it serves.");
-            return null;
-        }
         var mode = ChooseMode(repositoryRoot, log);
-        var info = new ProcessStartInfo("node", [script]) { UseShellExecute = false, WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["BIND_HOST"] = "127.0.0.1"; // without it decap-server listens on every interface
+        var info = new ProcessStartInfo("node", ["-e", Backend.Value]) { UseShellExecute = false, WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["DECAP_ROOT"] = decapRoot;
+        var port = FreePort();
+        info.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["MODE"] = mode;
         info.Environment["GIT_REPO_DIRECTORY"] = repositoryRoot;
         info.Environment["LOG_LEVEL"] = "warn";
@@ -101,14 +106,14 @@ internal sealed class DecapServer : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) log.WriteLine($"decap-server: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new DecapServer(process) { Mode = mode };
+        var server = new DecapServer(process, port) { Mode = mode };
 
         // decap-server answers "info" with the folder name of the repository it edits: wait for ours.
         var expected = Path.GetFileName(Path.GetFullPath(repositoryRoot).TrimEnd(Path.DirectorySeparatorChar));
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < ReadyWithin && !process.HasExited)
         {
-            if (await RepositoryAsync() is { } repo)
+            if (await RepositoryAsync(server.ApiUrl) is { } repo)
             {
                 if (repo == expected) return server;
                 break;
@@ -117,32 +122,35 @@ internal sealed class DecapServer : IDisposable
         }
         log.WriteLine(process.HasExited
             ? $"CMS not started: decap-server exited with code {process.ExitCode} (see its messages above)."
-            : $"CMS not started: decap-server did not answer for {repositoryRoot} on 127.0.0.1:{Port} within {ReadyWithin.TotalSeconds:0} s.");
+            : $"CMS not started: decap-server did not answer for {repositoryRoot} on {server.ApiUrl} within {ReadyWithin.TotalSeconds:0} s.");
         server.Dispose();
         return null;
     }
 
-    private static async Task<bool> AnswersAsync()
+    private static readonly Lazy<string> Backend = new(() =>
     {
-        using var client = new System.Net.Sockets.TcpClient();
-        try
-        {
-            await client.ConnectAsync(System.Net.IPAddress.Loopback, Port).WaitAsync(TimeSpan.FromSeconds(1));
-            return true;
-        }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or TimeoutException)
-        {
-            return false;
-        }
+        using var stream = typeof(DecapServer).Assembly.GetManifestResourceStream("Site.Preview.decap-backend.js")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>A loopback port nothing listens on now (the kernel's choice).</summary>
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     /// <summary>The repository name decap-server reports, or null while it does not answer.</summary>
-    private static async Task<string?> RepositoryAsync()
+    private static async Task<string?> RepositoryAsync(Uri api)
     {
         using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         try
         {
-            using var response = await http.PostAsync(Cms.DecapConfig.LocalBackendUrl,
+            using var response = await http.PostAsync(api,
                 new System.Net.Http.StringContent("""{"action":"info"}""", System.Text.Encoding.UTF8, "application/json"));
             using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             return json.RootElement.TryGetProperty("repo", out var repo) ? repo.GetString() : null;

@@ -19,6 +19,11 @@ internal sealed class LiveReload
     public const string ClientPath = "/__preview/client.js";
     public const string DiagnosticsPath = "/__preview/diagnostics";
     public const string CmsConfigPath = "/admin/config.yml";
+    /// <summary>POST an entry's text here (<c>?file=input/articles/x.md</c>) for what the build would say about it.</summary>
+    public const string CheckPath = "/__preview/check";
+    /// <summary>The media type the CMS posts an entry's text with: not one a cross-site form can send without asking first.</summary>
+    public const string EntryMediaType = "text/markdown";
+    private const int MaxEntryBytes = 2 * 1024 * 1024;
     private const string ScriptTag = "<script src=\"" + ClientPath + "\" defer></script>";
 
     /// <summary>
@@ -42,6 +47,12 @@ internal sealed class LiveReload
         _outputDirectory = outputDirectory;
         _state = Message("ok", 0, []);
     }
+
+    /// <summary>Checks one entry's text against the running site (set by the preview session); null when it cannot.</summary>
+    public Func<string, byte[], Site.Cms.EntryReport?>? CheckEntry { get; set; }
+
+    /// <summary>decap-server behind the preview's /api/v1, under <c>preview --cms</c>; null otherwise.</summary>
+    public CmsProxy? Cms { get; set; }
 
     /// <summary>True once a build has failed and none has succeeded since: a missing page then gets the overlay, not a bare 404.</summary>
     public bool LastBuildFailed { get; private set; }
@@ -156,7 +167,13 @@ internal sealed class LiveReload
             return true;
         }
         if (path == DiagnosticsPath) return await ServeDiagnostics(context);
+        if (path == CheckPath) return await ServeCheck(context);
         if (path == CmsConfigPath && _outputDirectory is not null) return await ServeCmsConfig(context);
+        if (path == CmsProxy.ApiPath && Cms is { } cms)
+        {
+            await cms.Handle(context);
+            return true;
+        }
         if (path != EventsPath) return false;
 
         context.Response.ContentType = "text/event-stream";
@@ -222,15 +239,86 @@ internal sealed class LiveReload
     }
 
     /// <summary>
+    /// A request from a page of this server itself: the browser says so (<c>Sec-Fetch-Site</c>, and an <c>Origin</c> that is
+    /// this server's), and the body's media type is one another site's page cannot send without a preflight, which this
+    /// server never answers. Anything else is refused before the body is read.
+    /// </summary>
+    internal static bool IsSameOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        return HttpMethods.IsPost(request.Method)
+            && origin == $"{request.Scheme}://{request.Host}"
+            && (fetchSite.Length == 0 || fetchSite == "same-origin")
+            && (request.ContentType ?? "").Split(';')[0].Trim().Equals(EntryMediaType, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// <c>POST /__preview/check?file=input/articles/x.md</c> with the entry's text: what the build would say about it, with
+    /// its reading grade and length. Only this server's own pages may ask; the text is checked in memory, never saved.
+    /// </summary>
+    private async Task<bool> ServeCheck(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        response.ContentType = "application/json; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        if (!IsSameOrigin(request))
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            await response.WriteAsync("""{"error":"only the CMS served by this preview may ask, with POST and Content-Type: text/markdown"}""");
+            return true;
+        }
+        if (request.ContentLength > MaxEntryBytes)
+        {
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return true;
+        }
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        if (buffer.Length > MaxEntryBytes)
+        {
+            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return true;
+        }
+        var file = request.Query["file"].ToString();
+        var report = CheckEntry?.Invoke(file, buffer.ToArray());
+        if (report is null)
+        {
+            response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await response.WriteAsync("""{"error":"file must be an entry the CMS edits, e.g. ?file=input/articles/aftercare.md, and the site's own files must build"}""");
+            return true;
+        }
+        await response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            file = report.File,
+            errors = report.Errors,
+            warnings = report.Diagnostics.Count - report.Errors,
+            isArticle = report.IsArticle,
+            grade = report.Grade,
+            targetGrade = Markdown.Readability.TargetGrade,
+            words = report.Words,
+            minutes = report.Minutes,
+            diagnostics = report.Diagnostics.Select(d => new
+            {
+                text = d.ToString(), line = d.Where.Line, column = d.Where.Column, id = d.Id, message = d.Message,
+                severity = d.IsError ? "error" : "warning",
+            }),
+        }, JsonSerializerOptions.Web));
+        return true;
+    }
+
+    /// <summary>
     /// The built CMS config with <c>site_url</c> pointing at this preview, so "View Live" opens the page being edited
-    /// here rather than production. The built file keeps the production URL.
+    /// here rather than production, and, under <c>preview --cms</c>, the local backend at this preview's /api/v1. The
+    /// built file keeps the production URL and names no local backend.
     /// </summary>
     private async Task<bool> ServeCmsConfig(HttpContext context)
     {
         var file = Path.Combine(_outputDirectory!, "admin", "config.yml");
         if (!File.Exists(file)) return false;
         var local = $"{context.Request.Scheme}://{context.Request.Host}";
-        var text = Cms.DecapConfig.WithSiteUrl(await File.ReadAllTextAsync(file), local);
+        var text = Site.Cms.DecapConfig.ForPreview(await File.ReadAllTextAsync(file), local, Cms is null ? null : local + CmsProxy.ApiPath);
         context.Response.ContentType = "text/yaml; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsync(text);

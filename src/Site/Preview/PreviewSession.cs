@@ -18,6 +18,8 @@ internal sealed class PreviewSession : IAsyncDisposable
     private DecapServer? _decap;
     private SourceWatcher? _watcher;
     private int _builds;
+    private IReadOnlyList<BuiltPage> _lastPages = [];
+    private Cms.EntrySite? _entrySite;
     private bool _disposed;
 
     private PreviewSession(BuildOptions options, string root, TextWriter log)
@@ -25,7 +27,24 @@ internal sealed class PreviewSession : IAsyncDisposable
         _options = options;
         Root = root;
         _log = log;
-        _live = new LiveReload(root, options.OutputDirectory);
+        _live = new LiveReload(root, options.OutputDirectory) { CheckEntry = CheckEntry };
+    }
+
+    /// <summary>
+    /// One entry's text checked against the site as the last build left it (the CMS pane's question while an editor types).
+    /// The site's facts are gathered once per build, on the first check after it.
+    /// </summary>
+    public Cms.EntryReport? CheckEntry(string file, byte[] text)
+    {
+        Cms.EntrySite? site;
+        // Under the build's lock: the facts are read from the output folder, which a rebuild writes.
+        lock (_gate)
+        {
+            if (_disposed) return null;
+            _entrySite ??= Cms.EntrySite.Load(_options, _lastPages, _options.OutputDirectory);
+            site = _entrySite;
+        }
+        return site is null ? null : Cms.EntryCheck.Check(site, file, text);
     }
 
     public string Root { get; }
@@ -36,7 +55,9 @@ internal sealed class PreviewSession : IAsyncDisposable
     public int Builds => Volatile.Read(ref _builds);
     public TimeSpan LastBuildTook { get; private set; }
 
-    public static async Task<PreviewSession> StartAsync(BuildOptions options, int port, bool cms, TextWriter log)
+    /// <param name="address">The address to listen on (<c>preview --bind</c>): 127.0.0.1 when null; the server's own
+    /// Host check then also accepts that address, so a phone on the same network can open the preview.</param>
+    public static async Task<PreviewSession> StartAsync(BuildOptions options, int port, bool cms, TextWriter log, System.Net.IPAddress? address = null)
     {
         var root = Content.ProjectPaths.ForInput(options.InputDirectory).Root;
         var session = new PreviewSession(options, root, log);
@@ -45,8 +66,9 @@ internal sealed class PreviewSession : IAsyncDisposable
         if (Directory.Exists(options.OutputDirectory)) Directory.Delete(options.OutputDirectory, recursive: true);
         session._builder = new IncrementalBuild(options);
         session.Rebuild(null);
-        session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live);
         session._decap = cms ? await DecapServer.StartAsync(options.ThemeDirectory, root, log) : null;
+        if (session._decap is { } decap) session._live.Cms = new CmsProxy(decap.ApiUrl);
+        session._server = await SiteServer.StartAsync(options.OutputDirectory, NetlifyConfig.Load(Path.Combine(root, "netlify.toml")), port, session._live, address);
         session._watcher = new SourceWatcher([options.InputDirectory, options.ThemeDirectory], session.Rebuild);
         return session;
     }
@@ -62,6 +84,8 @@ internal sealed class PreviewSession : IAsyncDisposable
             var clock = Stopwatch.StartNew();
             var result = _builder!.Build(changed);
             var diagnostics = result.Diagnostics.Sorted();
+            _lastPages = result.Pages;
+            _entrySite = null;
             foreach (var d in diagnostics) _log.WriteLine(d);
             _live.Publish(diagnostics);
             LastBuildTook = clock.Elapsed;

@@ -31,14 +31,18 @@ internal sealed class SiteServer : IAsyncDisposable
 
     /// <summary>Serves <paramref name="outputDirectory"/> on 127.0.0.1 (the preview is for the editor's own machine)
     /// unless <paramref name="address"/> says otherwise.</summary>
-    public static async Task<SiteServer> StartAsync(string outputDirectory, NetlifyConfig netlify, int port = 0, LiveReload? live = null, IPAddress? address = null)
+    /// <param name="hostNames">Host names it answers besides its own addresses and localhost (a name the browser tests
+    /// map to it, or one the editor asks for).</param>
+    public static async Task<SiteServer> StartAsync(string outputDirectory, NetlifyConfig netlify, int port = 0, LiveReload? live = null, IPAddress? address = null,
+        IReadOnlyCollection<string>? hostNames = null)
     {
+        var names = new HashSet<string>(hostNames ?? [], StringComparer.OrdinalIgnoreCase) { "localhost" };
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(address ?? IPAddress.Loopback, port));
         var app = builder.Build();
         var root = Path.GetFullPath(outputDirectory);
-        app.Run(context => Serve(context, root, netlify, live));
+        app.Run(context => OwnHost(context, names) ? Serve(context, root, netlify, live) : Refuse(context));
         await app.StartAsync();
         var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SiteServer(app, new Uri(listening.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1") + "/"));
@@ -50,6 +54,28 @@ internal sealed class SiteServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// True when the request names this server as its host: 127.0.0.1, localhost or [::1] on the port it came in on (or
+    /// the address it was bound to, or one of <paramref name="names"/>). Anything else is a page of another site that reached this port through DNS
+    /// rebinding, and must not read the preview, as Vite and webpack-dev-server refuse it too.
+    /// </summary>
+    private static bool OwnHost(HttpContext context, HashSet<string> names)
+    {
+        var host = context.Request.Host;
+        if (!host.HasValue || host.Port is { } port && port != context.Connection.LocalPort) return false;
+        if (host.Port is null) return false; // the preview is never on port 80
+        var name = host.Host.Trim('[', ']');
+        return names.Contains(name)
+            || IPAddress.TryParse(name, out var address) && (IPAddress.IsLoopback(address) || address.Equals(context.Connection.LocalIpAddress));
+    }
+
+    private static Task Refuse(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync($"The preview answers only requests to 127.0.0.1:{context.Connection.LocalPort} or localhost:{context.Connection.LocalPort}, not to '{context.Request.Host}'.");
     }
 
     private static async Task Serve(HttpContext context, string root, NetlifyConfig netlify, LiveReload? live)

@@ -13,7 +13,7 @@ internal static class QuestionnaireCompiler
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default, Indented = false };
 
     /// <param name="renderMarkdown">Markdown to a sanitized HTML fragment.</param>
-    public static string ToJson(Questionnaire q, Func<string, string> renderMarkdown)
+    public static string ToJson(Questionnaire q, Func<SourceText, string> renderMarkdown)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
@@ -29,7 +29,7 @@ internal static class QuestionnaireCompiler
                 w.WriteStartObject();
                 w.WriteString("linkId", item.LinkId);
                 w.WriteString("text", item.Text);
-                if (item.Help is not null) w.WriteString("helpHtml", renderMarkdown(item.Help.Value));
+                if (item.Help is not null) w.WriteString("helpHtml", renderMarkdown(item.Help));
                 if (item.Error is not null) w.WriteString("error", item.Error);
                 w.WriteString("type", item.TypeCode);
                 w.WriteStartArray("options");
@@ -58,7 +58,7 @@ internal static class QuestionnaireCompiler
                 w.WriteString("kind", outcome.KindCode);
                 w.WriteString("kindLabel", outcome.KindLabel);
                 w.WriteString("title", outcome.Title);
-                w.WriteString("bodyHtml", renderMarkdown(outcome.Body.Value));
+                w.WriteString("bodyHtml", renderMarkdown(outcome.Body));
                 w.WriteString("behavior", outcome.Behavior == Behavior.All ? "all" : "any");
                 WriteRuleConditions(w, "when", outcome.When);
                 WriteRuleConditions(w, "notes", outcome.Notes);

@@ -9,11 +9,8 @@ namespace Site.Questionnaire;
 internal static class QuestionnaireDiagnostics
 {
     // Shape of the file: what the loader reports.
-    public static readonly DiagnosticDescriptor YamlSyntax = new("SITE400", Severity.Error, "YAML syntax error: {0}");
-    public static readonly DiagnosticDescriptor UnknownKey = new("SITE408", Severity.Error, "unknown key '{0}' in {1} (allowed: {2})");
     public static readonly DiagnosticDescriptor MissingKey = new("SITE410", Severity.Error, "{0} is missing the required key '{1}'");
     public static readonly DiagnosticDescriptor WrongNodeKind = new("SITE412", Severity.Error, "'{0}' must be {1}");
-    public static readonly DiagnosticDescriptor DuplicateKey = new("SITE413", Severity.Error, "duplicate key '{0}'");
     public static readonly DiagnosticDescriptor UnknownKind = new("SITE409", Severity.Error, "unknown outcome kind '{0}' (expected not-suitable, not-now, see-doctor-first or may-be-suitable)");
     public static readonly DiagnosticDescriptor UnknownType = new("SITE411", Severity.Error, "unknown question type '{0}' (expected yes-no-unsure or choice)");
     public static readonly DiagnosticDescriptor UnknownOperator = new("SITE414", Severity.Error, "unknown operator '{0}' (expected = or !=)");
@@ -21,7 +18,6 @@ internal static class QuestionnaireDiagnostics
     public static readonly DiagnosticDescriptor NotABoolean = new("SITE433", Severity.Error, "'{0}' must be true or false, not '{1}'");
     public static readonly DiagnosticDescriptor EmptyList = new("SITE425", Severity.Error, "'{0}' must list at least one entry");
     public static readonly DiagnosticDescriptor OptionsNotAllowed = new("SITE426", Severity.Error, "a yes-no-unsure question has fixed answers (yes, no, unsure); remove 'options' or use type: choice");
-    public static readonly DiagnosticDescriptor UnsupportedYaml = new("SITE434", Severity.Error, "{0} are not supported in the questionnaire");
 
     // Meaning of the definition: what the validator reports.
     public static readonly DiagnosticDescriptor UnknownLinkId = new("SITE401", Severity.Error, "'{0}' is not the linkId of any question");

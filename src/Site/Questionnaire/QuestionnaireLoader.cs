@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Site.Diagnostics;
+using Site.Yaml;
 using YamlDotNet.Core;
 using D = Site.Questionnaire.QuestionnaireDiagnostics;
 
@@ -25,7 +26,7 @@ internal static partial class QuestionnaireLoader
     {
         var local = new DiagnosticBag();
         var reader = new Reader(displayPath, yamlText.Replace("\r\n", "\n").Split('\n'), local);
-        var root = YamlTree.Parse(displayPath, yamlText, local);
+        var root = YamlDocument.Parse(yamlText, displayPath, 0, local).Root;
         Questionnaire? result = null;
         if (root is null && !local.HasErrors)
             local.Add(D.WrongNodeKind, SourceSpan.FileOnly(displayPath), "the questionnaire", "a mapping with title, items and outcomes");
@@ -213,12 +214,15 @@ internal static partial class QuestionnaireLoader
             foreach (var entry in map.Entries)
             {
                 if (Array.IndexOf(allowed, entry.Key.Value) < 0)
-                    diagnostics.Add(D.UnknownKey, entry.Key.Span, entry.Key.Value, what, string.Join(", ", allowed));
+                    diagnostics.Add(YamlDiagnostics.UnknownKey, entry.Key.Span, entry.Key.Value,
+                        (Suggestions.Closest(entry.Key.Value, allowed) is { } closest ? $"Did you mean '{closest}'? " : "") + $"Keys of {Article(what)}: {string.Join(", ", allowed)}.");
                 else
                     fields[entry.Key.Value] = entry;
             }
             return fields;
         }
+
+        private static string Article(string what) => what[0] is 'a' or 'e' or 'o' or 'u' or 'i' ? "an " + what : what.StartsWith("the ", StringComparison.Ordinal) ? what : "a " + what;
 
         private IReadOnlyList<T>? List<T>(Dictionary<string, YEntry> f, YNode owner, string what, string key, Func<YNode, T?> read, bool required)
             where T : class
@@ -247,7 +251,8 @@ internal static partial class QuestionnaireLoader
 
         private T? Missing<T>(YNode owner, string what, string key) where T : class
         {
-            diagnostics.Add(D.MissingKey, owner.Span, what, key);
+            // A key set aside by a mistake in it (an alias, a syntax error) is reported already, not missing too.
+            if (owner is not YMapping m || !m.IsSetAside(key)) diagnostics.Add(D.MissingKey, owner.Span, what, key);
             return null;
         }
 

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using Site.Diagnostics;
 using SourceSpan = Site.Diagnostics.SourceSpan;
 using D = Site.Questionnaire.QuestionnaireDiagnostics;
@@ -21,15 +18,14 @@ internal static partial class QuestionnaireValidator
     /// <summary>How many uncovered combinations are listed one by one before a summary line.</summary>
     private const int UncoveredListed = 5;
 
-    private static readonly MarkdownPipeline LinkPipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
-
+    /// <param name="linksOf">The links of a Markdown text of the questionnaire, placed in its file (see <see cref="QuestionnaireText"/>).</param>
     /// <param name="linkExists">True when a root-relative URL (with its #fragment, if any) names a page and id that exist.</param>
-    public static void Validate(Questionnaire q, Func<string, bool> linkExists, DiagnosticBag diagnostics)
+    public static void Validate(Questionnaire q, Func<SourceText, IReadOnlyList<Markdown.ContentLink>> linksOf, Func<string, bool> linkExists, DiagnosticBag diagnostics)
     {
         var local = new DiagnosticBag();
         CheckIds(q, local);
         CheckConditions(q, local);
-        CheckTexts(q, linkExists, local);
+        CheckTexts(q, linksOf, linkExists, local);
         if (!local.HasErrors) CheckPaths(q, local);
         if (q.Items.Count > MaxQuestions)
             local.Add(D.TooManyQuestions, q.Items[MaxQuestions].LinkIdSpan, q.Items.Count, MaxQuestions);
@@ -109,14 +105,14 @@ internal static partial class QuestionnaireValidator
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex Placeholder();
 
-    private static void CheckTexts(Questionnaire q, Func<string, bool> linkExists, DiagnosticBag diagnostics)
+    private static void CheckTexts(Questionnaire q, Func<SourceText, IReadOnlyList<Markdown.ContentLink>> linksOf, Func<string, bool> linkExists, DiagnosticBag diagnostics)
     {
         foreach (var item in q.Items)
-            if (item.Help is not null) CheckMarkdownLinks(item.Help, linkExists, diagnostics);
+            if (item.Help is not null) CheckMarkdownLinks(linksOf(item.Help), linkExists, diagnostics);
 
         foreach (var outcome in q.Outcomes)
         {
-            CheckMarkdownLinks(outcome.Body, linkExists, diagnostics);
+            CheckMarkdownLinks(linksOf(outcome.Body), linkExists, diagnostics);
             foreach (var link in outcome.Links)
                 CheckUrl(link.Url, link.UrlSpan, linkExists, diagnostics);
             foreach (var rc in outcome.When.Concat(outcome.Notes))
@@ -129,16 +125,9 @@ internal static partial class QuestionnaireValidator
         }
     }
 
-    private static void CheckMarkdownLinks(SourceText text, Func<string, bool> linkExists, DiagnosticBag diagnostics)
+    private static void CheckMarkdownLinks(IReadOnlyList<Markdown.ContentLink> links, Func<string, bool> linkExists, DiagnosticBag diagnostics)
     {
-        var document = Markdig.Markdown.Parse(text.Value, LinkPipeline);
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            if (link.Url is not { } url) continue;
-            CheckUrl(url, text.Locate(link.Line, link.Column), linkExists, diagnostics);
-        }
-        foreach (var link in document.Descendants<AutolinkInline>())
-            CheckUrl(link.Url, text.Locate(link.Line, link.Column), linkExists, diagnostics);
+        foreach (var link in links) CheckUrl(link.Target, link.At, linkExists, diagnostics);
     }
 
     private static void CheckUrl(string url, SourceSpan at, Func<string, bool> linkExists, DiagnosticBag diagnostics)

@@ -5,20 +5,11 @@ namespace Site.Search;
 /// <summary>Diagnostics of the search stage (SITE300–SITE349). Tests assert these ids and texts.</summary>
 internal static class SearchDiagnostics
 {
-    public static readonly DiagnosticDescriptor SynonymsYamlInvalid =
-        new("SITE301", Severity.Error, "synonyms file is not valid YAML: {0}");
-
     public static readonly DiagnosticDescriptor SynonymsNotAList =
         new("SITE302", Severity.Error, "synonyms file must be a list of entries with 'words' and 'means'");
 
     public static readonly DiagnosticDescriptor SynonymEntryNotAMapping =
         new("SITE303", Severity.Error, "synonym entry must be a mapping with 'words' and 'means'");
-
-    public static readonly DiagnosticDescriptor SynonymUnknownKey =
-        new("SITE304", Severity.Error, "unknown key '{0}' in synonym entry; expected 'words' or 'means'");
-
-    public static readonly DiagnosticDescriptor SynonymDuplicateKey =
-        new("SITE305", Severity.Error, "key '{0}' appears twice in this synonym entry");
 
     public static readonly DiagnosticDescriptor SynonymMissingKey =
         new("SITE306", Severity.Error, "synonym entry has no '{0}' list");
@@ -37,7 +28,4 @@ internal static class SearchDiagnostics
 
     public static readonly DiagnosticDescriptor SynonymDuplicateWord =
         new("SITE311", Severity.Error, "lay word '{0}' is already listed at line {1}");
-
-    public static readonly DiagnosticDescriptor SynonymsMultipleDocuments =
-        new("SITE312", Severity.Error, "synonyms file must hold a single YAML document");
 }

@@ -1,7 +1,7 @@
 using Site.Diagnostics;
 using Site.Search.Lunr;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
+using Site.Yaml;
 
 namespace Site.Search;
 
@@ -33,182 +33,120 @@ internal sealed class SynonymTable
     /// </summary>
     public static SynonymTable Load(string displayPath, string yamlText, DiagnosticBag diagnostics)
     {
-        var loader = new Loader(displayPath, diagnostics);
-        var parser = new Parser(new StringReader(yamlText));
-        try
-        {
-            loader.Read(parser);
-        }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws InvalidOperationException instead of a YamlException on some unclosed lists.
-            var (message, line, column) = YamlErrors.Explain(yamlText, ex);
-            diagnostics.Add(SearchDiagnostics.SynonymsYamlInvalid, new SourceSpan(displayPath, line, column), message);
-            return Empty;
-        }
-
+        var loader = new Loader(diagnostics);
+        loader.Read(YamlDocument.Parse(yamlText, displayPath, 0, diagnostics).Root);
         return Create(loader.Entries);
     }
 
-    private sealed class Loader(string displayPath, DiagnosticBag diagnostics)
+    private sealed class Loader(DiagnosticBag diagnostics)
     {
+        private static readonly string[] Keys = ["words", "means"];
         private readonly LunrAnalyzer _analyzer = new();
         private readonly Dictionary<string, int> _layWordLines = new(StringComparer.Ordinal);
 
         public List<SynonymEntry> Entries { get; } = [];
 
-        public SourceSpan At(Mark mark) => new(displayPath, (int)mark.Line, (int)mark.Column);
-
-        public void Read(IParser parser)
+        public void Read(YNode? root)
         {
-            parser.Consume<StreamStart>();
-            if (parser.TryConsume<StreamEnd>(out _)) return; // an empty or comments-only file
-
-            parser.Consume<DocumentStart>();
-            if (parser.TryConsume<Scalar>(out var scalar))
+            switch (root)
             {
-                // "---" with nothing after it is an empty list too; any other scalar is a mistake.
-                if (scalar.Value.Length > 0 || scalar.Style != ScalarStyle.Plain)
-                {
-                    diagnostics.Add(SearchDiagnostics.SynonymsNotAList, At(scalar.Start));
-                }
-            }
-            else if (parser.TryConsume<SequenceStart>(out _))
-            {
-                while (!parser.TryConsume<SequenceEnd>(out _))
-                {
-                    if (parser.TryConsume<MappingStart>(out var mapping)) ReadEntry(parser, mapping);
-                    else Skip(parser, SearchDiagnostics.SynonymEntryNotAMapping);
-                }
-            }
-            else
-            {
-                Skip(parser, SearchDiagnostics.SynonymsNotAList);
-            }
-
-            parser.Consume<DocumentEnd>();
-            if (parser.Accept<DocumentStart>(out var extra))
-            {
-                diagnostics.Add(SearchDiagnostics.SynonymsMultipleDocuments, At(extra.Start));
+                case null: return; // an empty or comments-only file
+                case YScalar { Value.Length: 0, Style: ScalarStyle.Plain }: return; // "---" with nothing after it is an empty list too
+                case YSequence list:
+                    foreach (var item in list.Items)
+                    {
+                        if (item is YMapping entry) ReadEntry(entry);
+                        else diagnostics.Add(SearchDiagnostics.SynonymEntryNotAMapping, item.Span);
+                    }
+                    return;
+                default:
+                    diagnostics.Add(SearchDiagnostics.SynonymsNotAList, root.Span);
+                    return;
             }
         }
 
-        private void Skip(IParser parser, DiagnosticDescriptor descriptor, params object?[] args)
+        private void ReadEntry(YMapping mapping)
         {
-            diagnostics.Add(descriptor, At(parser.Current!.Start), args);
-            parser.SkipThisAndNestedEvents();
-        }
-
-        private void ReadEntry(IParser parser, MappingStart mapping)
-        {
-            List<(string Text, Mark Start)>? words = null, means = null;
             var valid = true;
-            while (!parser.TryConsume<MappingEnd>(out _))
+            foreach (var entry in mapping.Entries)
             {
-                if (!parser.TryConsume<Scalar>(out var key))
-                {
-                    Skip(parser, SearchDiagnostics.SynonymUnknownKey, "(not a plain key)");
-                    parser.SkipThisAndNestedEvents();
-                    valid = false;
-                    continue;
-                }
-
-                switch (key.Value)
-                {
-                    case "words" or "means" when (key.Value == "words" ? words : means) is not null:
-                        diagnostics.Add(SearchDiagnostics.SynonymDuplicateKey, At(key.Start), key.Value);
-                        parser.SkipThisAndNestedEvents();
-                        valid = false;
-                        break;
-                    case "words":
-                        words = ReadList(parser, key.Value);
-                        break;
-                    case "means":
-                        means = ReadList(parser, key.Value);
-                        break;
-                    default:
-                        diagnostics.Add(SearchDiagnostics.SynonymUnknownKey, At(key.Start), key.Value);
-                        parser.SkipThisAndNestedEvents();
-                        valid = false;
-                        break;
-                }
+                if (Array.IndexOf(Keys, entry.Key.Value) >= 0) continue;
+                diagnostics.Add(YamlDiagnostics.UnknownKey, entry.Key.Span, entry.Key.Value,
+                    (Suggestions.Closest(entry.Key.Value, Keys) is { } closest ? $"Did you mean '{closest}'? " : "") + "Keys of a synonym entry: words, means.");
+                valid = false;
             }
+            var words = mapping.Entry("words") is { } w ? ReadList(w) : null;
+            var means = mapping.Entry("means") is { } m ? ReadList(m) : null;
 
             foreach (var (name, list) in new[] { ("words", words), ("means", means) })
             {
                 if (list is null)
                 {
-                    diagnostics.Add(SearchDiagnostics.SynonymMissingKey, At(mapping.Start), name);
+                    if (!mapping.IsSetAside(name)) diagnostics.Add(SearchDiagnostics.SynonymMissingKey, mapping.Span, name);
                     valid = false;
                     continue;
                 }
 
-                foreach (var (text, start) in list)
+                foreach (var item in list)
                 {
-                    if (!HasSearchableTerm(text))
+                    if (!HasSearchableTerm(item.Value))
                     {
-                        diagnostics.Add(SearchDiagnostics.SynonymNothingSearchable, At(start), text);
+                        diagnostics.Add(SearchDiagnostics.SynonymNothingSearchable, item.Span, item.Value);
                         valid = false;
                     }
                 }
             }
 
-            foreach (var (text, start) in words ?? [])
+            foreach (var item in words ?? [])
             {
                 // Words are the same when lunr would split them into the same tokens: "Blood-thinners" = "blood thinners".
-                var key = string.Join(' ', LunrAnalyzer.Tokenize(text));
+                var key = string.Join(' ', LunrAnalyzer.Tokenize(item.Value));
                 if (key.Length == 0) continue;
                 if (_layWordLines.TryGetValue(key, out var firstLine))
                 {
-                    diagnostics.Add(SearchDiagnostics.SynonymDuplicateWord, At(start), text, firstLine);
+                    diagnostics.Add(SearchDiagnostics.SynonymDuplicateWord, item.Span, item.Value, firstLine);
                     valid = false;
                 }
                 else
                 {
-                    _layWordLines.Add(key, (int)start.Line);
+                    _layWordLines.Add(key, item.Span.Line);
                 }
             }
 
             if (valid && words is { Count: > 0 } && means is { Count: > 0 })
             {
-                Entries.Add(new SynonymEntry([.. words.Select(w => w.Text)], [.. means.Select(m => m.Text)]));
+                Entries.Add(new SynonymEntry([.. words.Select(x => x.Value)], [.. means.Select(x => x.Value)]));
             }
         }
 
-        // Null when the value is not a usable list; the caller then reports nothing more about it.
-        private List<(string Text, Mark Start)>? ReadList(IParser parser, string name)
+        // Empty when the value is not a usable list; the caller then reports nothing more about it.
+        private List<YScalar> ReadList(YEntry entry)
         {
-            if (parser.Accept<Scalar>(out var empty) && empty.Value.Length == 0 && empty.Style == ScalarStyle.Plain)
+            var name = entry.Key.Value;
+            switch (entry.Value)
             {
-                // "means:" with nothing after it.
-                diagnostics.Add(SearchDiagnostics.SynonymEmptyList, At(empty.Start), name);
-                parser.MoveNext();
-                return [];
+                case YScalar { Value.Length: 0, Style: ScalarStyle.Plain } empty:
+                    // "means:" with nothing after it.
+                    diagnostics.Add(SearchDiagnostics.SynonymEmptyList, empty.Span, name);
+                    return [];
+                case YSequence sequence:
+                    var items = new List<YScalar>();
+                    var valid = true;
+                    foreach (var item in sequence.Items)
+                    {
+                        if (item is YScalar text) items.Add(text);
+                        else
+                        {
+                            diagnostics.Add(SearchDiagnostics.SynonymItemNotText, item.Span, name);
+                            valid = false;
+                        }
+                    }
+                    if (valid && items.Count == 0) diagnostics.Add(SearchDiagnostics.SynonymEmptyList, sequence.Span, name);
+                    return items;
+                default:
+                    diagnostics.Add(SearchDiagnostics.SynonymNotAList, entry.Value.Span, name);
+                    return [];
             }
-
-            if (!parser.TryConsume<SequenceStart>(out var sequence))
-            {
-                Skip(parser, SearchDiagnostics.SynonymNotAList, name);
-                return [];
-            }
-
-            var items = new List<(string, Mark)>();
-            var valid = true;
-            while (!parser.TryConsume<SequenceEnd>(out _))
-            {
-                if (parser.TryConsume<Scalar>(out var item))
-                {
-                    items.Add((item.Value, item.Start));
-                }
-                else
-                {
-                    Skip(parser, SearchDiagnostics.SynonymItemNotText, name);
-                    valid = false;
-                }
-            }
-
-            if (valid && items.Count == 0) diagnostics.Add(SearchDiagnostics.SynonymEmptyList, At(sequence.Start), name);
-            return items;
         }
 
         private bool HasSearchableTerm(string text) => _analyzer.Terms(text).Exists(t => t.Length > 0);

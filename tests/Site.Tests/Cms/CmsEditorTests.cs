@@ -51,15 +51,22 @@ public sealed class CmsEditorTests
     }
 
     [Fact]
-    public void The_preview_serves_the_cms_config_with_its_own_address_as_site_url()
+    public void The_preview_serves_the_cms_config_with_its_own_address_as_site_url_and_its_own_api_as_the_local_backend()
     {
         var built = FileText("admin/config.yml");
         Assert.Contains("site_url: https://", built);
-        var local = DecapConfig.WithSiteUrl(built, "http://127.0.0.1:5005");
+        Assert.DoesNotContain("local_backend", built);
+        var local = DecapConfig.ForPreview(built, "http://127.0.0.1:5005", null);
         var stream = new YamlStream();
         stream.Load(new StringReader(local));
         Assert.Equal("http://127.0.0.1:5005", Scalar((YamlMappingNode)stream.Documents[0].RootNode, "site_url"));
         Assert.Equal(built.Split('\n').Length, local.Split('\n').Length);
+        Assert.DoesNotContain("local_backend", local); // preview without --cms: no backend to offer
+
+        var withCms = new YamlStream();
+        withCms.Load(new StringReader(DecapConfig.ForPreview(built, "http://127.0.0.1:5005", "http://127.0.0.1:5005/api/v1")));
+        var root = (YamlMappingNode)withCms.Documents[0].RootNode;
+        Assert.Equal("http://127.0.0.1:5005/api/v1", Scalar((YamlMappingNode)root.Children[new YamlScalarNode("local_backend")], "url"));
     }
 
     [Fact]
@@ -67,7 +74,7 @@ public sealed class CmsEditorTests
     {
         var html = FileText("admin/index.html");
         var css = RealBuild.Value.Files.OfType<CopyOutput>().Single(f => f.Path.StartsWith("assets/css/site.", StringComparison.Ordinal)).Path;
-        Assert.Matches(@"<script src=""cms-preview\.js"" data-site-css=""/assets/css/site\.[0-9a-f]{10}\.css"" data-preview-data=""preview-data\.json""></script>", html);
+        Assert.Matches(@"<script src=""cms-preview\.js"" data-site-css=""/assets/css/site\.[0-9a-f]{10}\.css"" data-preview-data=""preview-data\.json"" data-max-upload-kilobytes=""200"" data-large-image=""[^""]+""></script>", html);
         Assert.Contains($"data-site-css=\"/{css}\"", html);
         Assert.True(html.IndexOf("decap-cms.js", StringComparison.Ordinal) < html.IndexOf("cms-preview.js", StringComparison.Ordinal));
         Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)", html);

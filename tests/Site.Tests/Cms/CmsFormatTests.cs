@@ -13,11 +13,12 @@ public sealed class CmsFormatTests
 {
     private static readonly string Theme = Path.Combine(TestSite.RepoRoot, "theme");
 
-    private static IReadOnlyList<string> Run(IEnumerable<object> jobs)
+    private static IReadOnlyList<string> Run(IEnumerable<object> jobs, string? whenAbsent = null)
     {
         var info = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(TestSite.RepoRoot, "tests", "Site.Tests", "Cms", "cms-format-harness.js"));
         info.ArgumentList.Add(Theme);
+        if (whenAbsent is not null) info.ArgumentList.Add(whenAbsent);
         using var node = Process.Start(info)!;
         node.StandardInput.Write(JsonSerializer.Serialize(jobs));
         node.StandardInput.Close();
@@ -114,5 +115,23 @@ public sealed class CmsFormatTests
             order = new[] { "title", "order", "sources", "keywords", "related", "body" },
         }]);
         Assert.Equal("---\ntitle: \"Café & scalp: a new article\"\norder: 2\nsources: [tang-2022]\nrelated: [side-effects]\n---\n\nText [@tang-2022].", outs[0]);
+    }
+
+    [Fact]
+    public void A_switch_the_editor_never_set_is_not_written_and_one_set_away_from_its_meaning_is()
+    {
+        var whenAbsent = JsonSerializer.Serialize(Site.Cms.DecapConfig.WhenAbsent(Site.Content.FrontMatterSchema.Fields));
+        var order = new[] { "title", "search", "draft", "body" };
+        // What Decap hands a new entry's format when the editor touched no switch: the boolean's default (search on).
+        var outs = Run([
+            new { text = (string?)null, change = new Dictionary<string, object> { ["title"] = "New", ["search"] = true, ["draft"] = false, ["body"] = "Text." }, order },
+            new { text = (string?)null, change = new Dictionary<string, object> { ["title"] = "New", ["search"] = false, ["body"] = "Text." }, order },
+            new { text = (string?)"---\ntitle: Old\nsearch: true\n---\nText.\n", change = new Dictionary<string, object> { ["title"] = "Older" }, order },
+            new { text = (string?)"---\ntitle: Old\n---\nText.\n", change = new Dictionary<string, object> { ["search"] = true }, order },
+        ], whenAbsent);
+        Assert.Equal("---\ntitle: New\n---\n\nText.", outs[0]);
+        Assert.Equal("---\ntitle: New\nsearch: false\n---\n\nText.", outs[1]);
+        Assert.Equal("---\ntitle: Older\nsearch: true\n---\nText.\n", outs[2]); // a key the file has stays
+        Assert.Equal("---\ntitle: Old\n---\nText.\n", outs[3]);
     }
 }

@@ -31,6 +31,8 @@ public sealed class DecapConfigTests
 
     private static Lazy<BuildResult> RealBuild => TestSite.RealDryRun;
 
+    private static Site.Yaml.YMapping Matter(string yaml) => (Site.Yaml.YMapping)Site.Yaml.YamlDocument.Parse(yaml, "x.md", 0, new DiagnosticBag()).Root!;
+
     private static YamlMappingNode Parse(string yaml)
     {
         var stream = new YamlStream();
@@ -103,7 +105,8 @@ public sealed class DecapConfigTests
         Assert.Equal("github", Text(Get(config, "backend"), "name"));
         Assert.Equal("hair-mesotherapy-explained/site", Text(Get(config, "backend"), "repo"));
         Assert.Equal(site.RepositoryBranch, Text(Get(config, "backend"), "branch"));
-        Assert.Equal("http://127.0.0.1:8081/api/v1", Text(Get(config, "local_backend"), "url"));
+        // The built config names no local backend: only the preview's copy of it does, at the preview's own /api/v1.
+        Assert.False(((YamlMappingNode)config).Children.ContainsKey(new YamlScalarNode("local_backend")));
         Assert.Equal("input/media", Text(config, "media_folder"));
         Assert.Equal("/media", Text(config, "public_folder"));
     }
@@ -163,11 +166,72 @@ public sealed class DecapConfigTests
     [Fact]
     public void A_switch_the_cms_shows_on_is_on_when_front_matter_leaves_it_out()
     {
-        var map = (YamlMappingNode)Parse("title: T\ndescription: D");
-        var meta = FrontMatter.Read(map, PageKind.Page, "x.md", 0, new DateOnly(2026, 1, 1), new DiagnosticBag())!;
+        var map = (Site.Yaml.YMapping)Site.Yaml.YamlDocument.Parse("title: T\ndescription: D", "x.md", 0, new DiagnosticBag()).Root!;
+        var meta = FrontMatter.Read(map, PageKind.Page, new DateOnly(2026, 1, 1), new DiagnosticBag());
         var absent = new Dictionary<string, bool> { ["search"] = meta.Search, ["draft"] = meta.Draft };
         foreach (var field in FrontMatterSchema.Fields.Where(f => f.Kind == FieldKind.Bool))
             Assert.Equal(absent[field.Name], DecapConfig.OnWhenAbsent.GetValueOrDefault(field.Name));
+    }
+
+    /// <summary>A field's setting as Decap reads it: a scalar's text, or a sequence's items.</summary>
+    private static YamlNode? Setting(YamlMappingNode field, string key) => field.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+    private static YamlMappingNode FieldOf(YamlNode owner, string name) => Items(owner, "fields").Single(f => Text(f, "name") == name);
+
+    [Fact]
+    public void The_form_refuses_what_the_build_warns_about_with_a_plain_message()
+    {
+        var config = RealConfig();
+        var articles = Collection(config, DecapConfig.ArticlesCollection);
+        var description = FieldOf(articles, "description");
+        var pattern = (YamlSequenceNode)Setting(description, "pattern")!;
+        Assert.Equal([DecapConfig.DescriptionPattern, DecapConfig.DescriptionMessage], pattern.Children.Select(c => ((YamlScalarNode)c).Value));
+        Assert.StartsWith("Write 50 to 170 characters", DecapConfig.DescriptionMessage);
+        foreach (var date in new[] { "last_reviewed", "next_review", "updated" })
+            Assert.Equal(DecapConfig.DatePattern, ((YamlScalarNode)((YamlSequenceNode)Setting(FieldOf(articles, date), "pattern")!).Children[0]).Value);
+        Assert.Equal("2", Text(FieldOf(articles, "sources"), "min"));
+        // Pages cite sources when they like: the build asks two only of articles.
+        if (Items(config, "collections").Any(c => Text(c, "name") == DecapConfig.FaqCollection))
+            Assert.Null(Text(FieldOf(Items(Collection(config, DecapConfig.FaqCollection), "files").Single(), "sources"), "min"));
+        // Decap's max_file_size applies only to a field's own uploads, not to the Media tab: the pane script refuses instead.
+        Assert.False(config.Children.ContainsKey(new YamlScalarNode("media_library")));
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(49)]
+    [InlineData(50)]
+    [InlineData(120)]
+    [InlineData(170)]
+    [InlineData(171)]
+    public void The_description_pattern_refuses_exactly_the_lengths_the_build_warns_about(int length)
+    {
+        var description = string.Concat(Enumerable.Repeat("word ", 40))[..length].TrimEnd() is var d && d.Length == length ? d : new string('a', length);
+        var diagnostics = new DiagnosticBag();
+        FrontMatter.Read(Matter($"title: T\ndescription: {description}"), PageKind.Page, new DateOnly(2026, 1, 1), diagnostics);
+        var warned = diagnostics.Sorted().Any(x => x.Id == "SITE042");
+        // Decap tests the pattern with JavaScript's RegExp: ECMAScript rules here.
+        var accepted = System.Text.RegularExpressions.Regex.IsMatch(description, DecapConfig.DescriptionPattern, System.Text.RegularExpressions.RegexOptions.ECMAScript);
+        Assert.Equal(!warned, accepted);
+    }
+
+    [Theory]
+    [InlineData("2026-01-05", true)]
+    [InlineData("2026-1-5", false)]
+    [InlineData("05/01/2026", false)]
+    public void The_date_pattern_accepts_what_the_build_reads_as_a_date(string date, bool valid)
+    {
+        var diagnostics = new DiagnosticBag();
+        FrontMatter.Read(Matter($"title: T\ndescription: {new string('a', 80)}\nupdated: {date}"), PageKind.Page, new DateOnly(2026, 6, 1), diagnostics);
+        Assert.Equal(valid, !diagnostics.Sorted().Any(x => x.IsError));
+        Assert.Equal(valid, System.Text.RegularExpressions.Regex.IsMatch(date, DecapConfig.DatePattern, System.Text.RegularExpressions.RegexOptions.ECMAScript));
+    }
+
+    [Fact]
+    public void The_format_is_told_what_each_switch_means_when_a_file_leaves_it_out()
+    {
+        var html = RealBuild.Value.Files.OfType<TextOutput>().Single(f => f.Path == "admin/index.html").Text;
+        Assert.Contains("<script src=\"cms-format.js\" data-when-absent=\"{&quot;search&quot;:true,&quot;draft&quot;:false}\"></script>", html);
+        Assert.Contains("data-max-upload-kilobytes=\"200\" data-large-image=\"The image is {0} KB; keep images under 200 KB (simplify the SVG or compress the picture).\"", html);
     }
 
     [Fact]
@@ -201,7 +265,9 @@ public sealed class DecapConfigTests
         var csp = Assert.Single(netlify.Headers, r => r.Matches("/admin/") && r.Values.ContainsKey("Content-Security-Policy"));
         Assert.Equal("/admin/*", csp.For);
         Assert.Equal("noindex", netlify.HeadersFor("/admin/")["X-Robots-Tag"]);
-        Assert.Contains("http://127.0.0.1:8081", csp.Values["Content-Security-Policy"]);
+        // preview --cms serves decap-server as its own /api/v1: production's policy names no localhost port.
+        Assert.DoesNotContain("127.0.0.1", csp.Values["Content-Security-Policy"]);
+        Assert.DoesNotContain("localhost", csp.Values["Content-Security-Policy"]);
     }
 
     [Fact]

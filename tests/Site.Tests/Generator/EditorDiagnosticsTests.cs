@@ -42,7 +42,13 @@ Text [@jones-2021].
     private static string[] Output(string aftercare, string? sideEffects = null, string? references = null, bool drafts = false)
     {
         var files = MiniTheme.Files + "-- input/articles/aftercare.md --\n" + aftercare + "-- input/articles/side-effects.md --\n" + (sideEffects ?? SideEffects);
-        if (references is not null) files = files.Replace(files[files.IndexOf("-- input/references.yml --", StringComparison.Ordinal)..files.IndexOf("\n\n", files.IndexOf("-- input/references.yml --", StringComparison.Ordinal), StringComparison.Ordinal)], "-- input/references.yml --\n" + references);
+        if (references is not null)
+        {
+            // The references file runs to the next file's marker (the aftercare article follows it).
+            var start = files.IndexOf("-- input/references.yml --", StringComparison.Ordinal);
+            var end = files.IndexOf("\n-- ", start, StringComparison.Ordinal) + 1;
+            files = files[..start] + "-- input/references.yml --\n" + references + files[end..];
+        }
         using var site = TestSite.FromText(files);
         return TestSite.InMemory(site.Options() with { IncludeDrafts = drafts }).Lines();
     }
@@ -69,7 +75,7 @@ Text [@jones-2021].
     [InlineData("title: \"Aftercare", "input/articles/aftercare.md(2,8): error SITE001: YAML syntax error: the quote (\") that opens this value is never closed: add a closing \" at the end of the value, on the same line.")]
     [InlineData("title: Aftercare: the first week", "input/articles/aftercare.md(2,17): error SITE001: YAML syntax error: the value of 'title' contains a colon followed by a space, which YAML reads as the start of another key: put the whole value in double quotes, title: \"Aftercare: the first week\"")]
     [InlineData("title: Aftercare\n\tsection2: x", "input/articles/aftercare.md(3,1): error SITE001: YAML syntax error: a tab is used to indent this line, and YAML allows only spaces: replace the tab with spaces (or remove it, if the key should start the line).")]
-    [InlineData("title: Aftercare\n  section2: x", "input/articles/aftercare.md(3,1): error SITE001: YAML syntax error: this line is indented, so YAML reads it as part of the line above: keys start at the beginning of the line, so remove the 2 space(s) before 'section2'.")]
+    [InlineData("title: Aftercare\n  section2: x", "input/articles/aftercare.md(3,1): error SITE001: YAML syntax error: 'section2' is indented 2 spaces, but the keys beside it start at the beginning of the line (as 'title' on line 2): remove 2 spaces before 'section2'.")]
     public void Common_yaml_mistakes_are_explained_in_plain_words_at_their_line(string titleLine, string expected)
     {
         Assert.Equal([expected], Output(Article.Replace("title: Aftercare", titleLine)));

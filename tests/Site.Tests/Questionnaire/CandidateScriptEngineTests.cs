@@ -19,7 +19,7 @@ public sealed class CandidateScriptEngineTests(ITestOutputHelper output)
     public void Script_engine_agrees_with_the_csharp_engine_on_every_enumerated_path()
     {
         var q = LoadReal();
-        var json = QuestionnaireCompiler.ToJson(q, md => md);
+        var json = QuestionnaireCompiler.ToJson(q, md => md.Value);
         var paths = QuestionnaireEngine.EnumeratePaths(q);
 
         var js = new Engine(o => o.Strict());
@@ -53,7 +53,7 @@ public sealed class CandidateScriptEngineTests(ITestOutputHelper output)
         var q = LoadReal();
         var js = new Engine(o => o.Strict());
         js.Execute(File.ReadAllText(ScriptPath));
-        js.SetValue("questionnaireJson", QuestionnaireCompiler.ToJson(q, md => md));
+        js.SetValue("questionnaireJson", QuestionnaireCompiler.ToJson(q, md => md.Value));
         js.Execute("var q = JSON.parse(questionnaireJson);");
 
         // First question: up to the longest path in the whole questionnaire.

@@ -34,7 +34,11 @@ internal static class QuestionnaireTestSupport
     {
         var bag = new DiagnosticBag();
         var q = QuestionnaireLoader.Load(displayPath, yaml, bag);
-        if (q is not null) QuestionnaireValidator.Validate(q, LinkExists, bag);
+        if (q is not null)
+        {
+            var text = QuestionnaireText.Render(q, bag); // as the build does: its Markdown once, then the checks
+            QuestionnaireValidator.Validate(q, t => text[t].Links, LinkExists, bag);
+        }
         return (q, bag.Sorted().Select(d => d.ToString()).ToList());
     }
 

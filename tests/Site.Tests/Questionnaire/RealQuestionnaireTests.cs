@@ -103,7 +103,7 @@ public sealed class RealQuestionnaireTests(ITestOutputHelper output)
     public void Compiled_json_carries_every_question_and_outcome()
     {
         var q = LoadReal();
-        var json = QuestionnaireCompiler.ToJson(q, md => "<p>" + System.Net.WebUtility.HtmlEncode(md) + "</p>");
+        var json = QuestionnaireCompiler.ToJson(q, md => "<p>" + System.Net.WebUtility.HtmlEncode(md.Value) + "</p>");
         Assert.DoesNotContain("<", json);          // safe inside a <script> element
         Assert.DoesNotContain("</script", json, StringComparison.OrdinalIgnoreCase);
         using var doc = JsonDocument.Parse(json);
@@ -156,7 +156,7 @@ public sealed class RealQuestionnaireTests(ITestOutputHelper output)
         Assert.All(q.Items, i => Assert.False(string.IsNullOrWhiteSpace(i.Error), $"question '{i.LinkId}' has no error:"));
         Assert.Equal(q.Items.Count, q.Items.Select(i => i.Error).Distinct().Count());
         Assert.All(q.Items, i => Assert.StartsWith("Select ", i.Error));
-        var json = QuestionnaireCompiler.ToJson(q, md => md);
+        var json = QuestionnaireCompiler.ToJson(q, md => md.Value);
         using var doc = JsonDocument.Parse(json);
         Assert.Equal(q.Items[0].Error, doc.RootElement.GetProperty("items")[0].GetProperty("error").GetString());
     }

@@ -90,17 +90,85 @@ public sealed class PreviewServerSecurityTests(ITestOutputHelper log)
             Assert.Equal(["0.0.0.0"], ListeningAddresses(server.BaseUri.Port));
     }
 
-    [Fact]
-    public async Task Decap_server_listens_on_loopback_only()
+    /// <summary>
+    /// DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends requests with its own Host. The
+    /// preview answers only its own names on its own port, for pages, the live-reload hub and its endpoints alike.
+    /// </summary>
+    [Theory]
+    [InlineData("evil.example:{port}", 403)]
+    [InlineData("evil.example", 403)]
+    [InlineData("127.0.0.1.evil.example:{port}", 403)]
+    [InlineData("127.0.0.1:1", 403)]
+    [InlineData("", 403)]
+    [InlineData("127.0.0.1:{port}", 200)]
+    [InlineData("localhost:{port}", 200)]
+    [InlineData("LOCALHOST:{port}", 200)]
+    public async Task The_preview_answers_only_requests_to_its_own_host(string host, int expected)
     {
-        var script = Path.Combine(TestSite.RepoRoot, "theme", "node_modules", "decap-server", "dist", "index.js");
+        using var site = TestSite.FromText("-- output/index.html --\n<p>home " + Secret + "</p>\n-- output/404.html --\n<p>not found page</p>\n");
+        await using var server = await SiteServer.StartAsync(site.PathOf("output"), NetlifyConfig.Empty, live: new LiveReload(site.Root));
+        foreach (var target in new[] { "/", "/__preview/diagnostics?file=input%2Fx.md", "/nope/" })
+        {
+            var (status, body) = await RawGetAsync(server.BaseUri, target, host.Replace("{port}", server.BaseUri.Port.ToString(CultureInfo.InvariantCulture)));
+            if (expected == 403)
+            {
+                Assert.Equal(403, status);
+                Assert.DoesNotContain(Secret, body, StringComparison.Ordinal);
+                Assert.DoesNotContain("not found page", body, StringComparison.Ordinal);
+            }
+            else Assert.NotEqual(403, status);
+        }
+    }
+
+    /// <summary>
+    /// preview --cms: decap-server is reachable only as the preview's own /api/v1, from the preview's own pages. Its own
+    /// port listens on loopback, is named by no config, and refuses any request that did not come through the preview.
+    /// </summary>
+    [Fact]
+    public async Task The_cms_backend_answers_only_the_preview_s_own_pages()
+    {
+        var script = Path.Combine(TestSite.RepoRoot, "theme", "node_modules", "decap-server", "dist", "middlewares.js");
         Assert.True(File.Exists(script), $"{script} is missing: tests/run installs the theme's packages");
-        using var portLock = await DecapPort.AcquireAsync();
-        using var repository = TestSite.FromText("-- input/site.yml --\ntitle: x\n");
+        using var repository = TestSite.FromText("-- input/site.yml --\ntitle: x\n-- output/index.html --\nhome\n");
         var messages = new StringWriter();
         using var decap = await DecapServer.StartAsync(Path.Combine(TestSite.RepoRoot, "theme"), repository.Root, messages);
         Assert.True(decap is not null, "decap-server did not start: " + messages);
-        Assert.Equal(["127.0.0.1"], ListeningAddresses(DecapServer.Port));
+        Assert.Equal(["127.0.0.1"], ListeningAddresses(decap.ApiUrl.Port));
+        var live = new LiveReload(repository.Root, repository.PathOf("output")) { Cms = new CmsProxy(decap.ApiUrl) };
+        await using var preview = await SiteServer.StartAsync(repository.PathOf("output"), NetlifyConfig.Empty, live: live);
+        var api = new Uri(preview.BaseUri, CmsProxy.ApiPath);
+        var own = preview.BaseUri.GetLeftPart(UriPartial.Authority);
+
+        const string persist = """{"action":"persistMedia","params":{"branch":"main","asset":{"path":"input/media/evil.txt","content":"ZXZpbA==","encoding":"base64"},"options":{"commitMessage":"evil"}}}""";
+        // What a page of another site sends, directly or through DNS rebinding: refused, nothing written.
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(api, persist, host: "evil.example:" + preview.BaseUri.Port, origin: null));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(api, persist, host: null, origin: "http://evil.example"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(api, persist, host: null, origin: "http://127.0.0.1:1"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(decap.ApiUrl, persist, host: null, origin: own)); // decap-server's own port, from a page
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(decap.ApiUrl, persist, host: "localhost:" + decap.ApiUrl.Port, origin: null));
+        Assert.False(File.Exists(repository.PathOf("input/media/evil.txt")));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await new HttpClient().GetAsync(api)).StatusCode);
+
+        // The preview's own /admin/: the call goes through, and no CORS header invites anyone else.
+        using var http = new HttpClient();
+        using var info = new HttpRequestMessage(HttpMethod.Post, api) { Content = new StringContent("""{"action":"info"}""", Encoding.UTF8, "application/json") };
+        info.Headers.Add("Origin", own);
+        using var answer = await http.SendAsync(info);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("\"repo\"", await answer.Content.ReadAsStringAsync());
+        Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(api, persist, host: null, origin: own));
+        Assert.True(File.Exists(repository.PathOf("input/media/evil.txt")), "the preview's own request should have written the file: " + messages);
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(Uri url, string json, string? host, string? origin)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (host is not null) request.Headers.Host = host;
+        if (origin is not null) request.Headers.Add("Origin", origin);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     private static async Task<(int, bool)> Summary(Uri baseUri, string target, string expected)
@@ -109,12 +177,13 @@ public sealed class PreviewServerSecurityTests(ITestOutputHelper log)
         return (status, body.Contains(expected, StringComparison.Ordinal));
     }
 
-    private static async Task<(int Status, string Body)> RawGetAsync(Uri baseUri, string target)
+    private static async Task<(int Status, string Body)> RawGetAsync(Uri baseUri, string target, string? host = null)
     {
+        host ??= $"127.0.0.1:{baseUri.Port}";
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, baseUri.Port);
         await using var stream = client.GetStream();
-        var request = Encoding.Latin1.GetBytes($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{baseUri.Port}\r\nConnection: close\r\n\r\n");
+        var request = Encoding.Latin1.GetBytes($"GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
         await stream.WriteAsync(request);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
@@ -142,31 +211,5 @@ public sealed class PreviewServerSecurityTests(ITestOutputHelper log)
             }
         }
         return found;
-    }
-
-    /// <summary>
-    /// decap-server's port is fixed, and the browser tests use it too: the same lock file as theirs
-    /// (Site.BrowserTests' DecapPortLock) keeps the two test processes from starting it at once.
-    /// </summary>
-    private sealed class DecapPort(FileStream file) : IDisposable
-    {
-        public static async Task<DecapPort> AcquireAsync()
-        {
-            var path = Path.Combine(Path.GetTempPath(), $"site-tests-port-{DecapServer.Port}.lock");
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (true)
-            {
-                try
-                {
-                    return new DecapPort(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-                }
-                catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(5))
-                {
-                    await Task.Delay(250);
-                }
-            }
-        }
-
-        public void Dispose() => file.Dispose();
     }
 }

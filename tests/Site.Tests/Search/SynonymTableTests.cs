@@ -61,9 +61,9 @@ public sealed class SynonymTableTests
         var diagnostics = new DiagnosticBag();
         SynonymTable.Load(DisplayPath, "- words: [a lay word]\n  means: [alopecia]\n  mean: [x]\n", diagnostics);
         var d = Assert.Single(diagnostics.Sorted());
-        Assert.Equal("SITE304", d.Id);
+        Assert.Equal("SITE002", d.Id);
         Assert.Equal(new SourceSpan(DisplayPath, 3, 3), d.Where);
-        Assert.Equal("unknown key 'mean' in synonym entry; expected 'words' or 'means'", d.Message);
+        Assert.Equal("Unknown key 'mean'. Did you mean 'means'? Keys of a synonym entry: words, means.", d.Message);
     }
 
     private static readonly SearchDocument[] SynonymCorpus =

@@ -103,7 +103,8 @@ public static class CorpusWriter
                 .Append($"description: \"Plain notes on the {words[1]}, the {Pick(Words.Nouns)} and the {Pick(Words.Nouns)}: what to expect, what to ask, and where to read more.\"\n")
                 .Append($"summary: \"{Sentence()} {Sentence()}\"\n")
                 .Append($"section: {sections[index % sections.Count]}\n")
-                .Append($"order: {index + 1}\n")
+                // After every real article's order, and one of its own: the build warns about an order a section already uses.
+                .Append($"order: {1000 + index + 1}\n")
                 .Append($"last_reviewed: {Date(reviewed)}\n")
                 // Two years on: past today by more than the 60-day warning, within the 3-year limit.
                 .Append($"next_review: {Date(reviewed.AddYears(2))}\n")

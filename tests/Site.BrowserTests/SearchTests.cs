@@ -66,19 +66,6 @@ public sealed class SearchTests(SiteFixture site)
         new Uri(url).AbsolutePath is var path && path.StartsWith("/search/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal);
 
     [Fact]
-    public async Task With_javascript_off_the_search_page_fetches_no_index_and_lists_every_article()
-    {
-        await using var watched = await site.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
-        await watched.Page.GotoAsync(site.Url("/search/?q=is+it+safe"));
-        await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.DoesNotContain(watched.Requests, r => IsSearchPiece(r) || r.Contains("lunr", StringComparison.Ordinal));
-        Assert.NotEmpty(watched.Requests); // the page itself was watched
-        await Assertions.Expect(watched.Page.Locator(".search-noscript a[href='/articles/side-effects/']")).ToBeVisibleAsync();
-        var axe = await watched.Page.RunAxe(SmokeTests.Wcag22AA);
-        Assert.True(axe.Violations.Length == 0, SmokeTests.Describe(axe));
-    }
-
-    [Fact]
     public async Task Is_it_safe_lists_each_page_once_with_its_sections_under_it_works_by_keyboard_and_passes_axe()
     {
         await using var watched = await site.NewPageAsync();

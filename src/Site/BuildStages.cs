@@ -41,13 +41,8 @@ internal class BuildStages
     /// <summary>Starts the search index, which runs beside phase B.</summary>
     public virtual Task<SearchIndexOutput> SearchIndex(SearchInputs inputs, Func<SearchIndexOutput> build) => Task.Run(build);
 
-    /// <summary>Waits for the index and writes its two files.</summary>
-    public virtual void WriteSearchIndex(Task<SearchIndexOutput> index, OutputSink output)
-    {
-        var done = index.Result;
-        output.WriteStreamed(SiteBuilder.SearchIndexPath, done.WriteIndex);
-        output.WriteText(SiteBuilder.SearchStorePath, done.StoreJson);
-    }
+    /// <summary>Waits for the index and writes its pieces (<see cref="SearchShards"/>).</summary>
+    public virtual void WriteSearchIndex(Task<SearchIndexOutput> index, OutputSink output) => index.Result.WriteTo(output);
 }
 
 /// <summary>What every page's layout may read alike: the theme, the site, the article cards, the cited sources, the assets.</summary>

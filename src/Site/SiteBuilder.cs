@@ -149,8 +149,6 @@ internal static class SiteBuilder
         return new BuildResult(diagnostics, written.Count, built, timings) { Files = kept };
     }
 
-    public const string SearchIndexPath = "search/index.json";
-    public const string SearchStorePath = "search/store.json";
 
     private static SearchIndexOutput SearchIndex(IReadOnlyList<Page> pages, SynonymTable synonyms) =>
         SearchIndexWriter.Write(SearchIndexWriter.Numbered(pages.SelectMany(p => p.Body.SearchDocuments).DistinctBy(d => d.Url)), synonyms); // a URL used twice is reported (SITE010), not indexed twice

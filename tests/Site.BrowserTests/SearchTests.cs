@@ -3,7 +3,7 @@ using Deque.AxeCore.Playwright;
 
 namespace Site.BrowserTests;
 
-/// <summary>Search in the browser: lunr.js 2.3.9 loading our index, the header combobox and the /search/ page.</summary>
+/// <summary>Search in the browser: lunr.js 2.3.9 over the index's pieces a query fetches, the header combobox and the /search/ page.</summary>
 [Collection(SearchCollection.Name)]
 public sealed class SearchTests(SiteFixture site)
 {
@@ -33,7 +33,7 @@ public sealed class SearchTests(SiteFixture site)
         await using var watched = await site.NewPageAsync();
         await watched.Page.GotoAsync(site.Url("/search/?q=" + Uri.EscapeDataString(query)));
         var links = await ResultLinks(watched.Page);
-        Assert.StartsWith("/articles/contraindications/#", links[0]);
+        Assert.StartsWith("/articles/contraindications/", links[0]); // the page's best section (or the page itself) first
     }
 
     [Fact]
@@ -41,10 +41,11 @@ public sealed class SearchTests(SiteFixture site)
     {
         await using var watched = await site.NewPageAsync();
         await watched.Page.GotoAsync(site.Url("/search/?q=injections"));
-        var texts = await watched.Page.Locator("[data-search-results] li").AllTextContentsAsync();
-        Assert.NotEmpty(texts);
-        Assert.Contains(texts, t => t.Contains("injection ", StringComparison.OrdinalIgnoreCase) || t.Contains("injection.", StringComparison.OrdinalIgnoreCase));
-        Assert.NotEmpty(await watched.Page.Locator("[data-search-results] mark").AllAsync());
+        await Assertions.Expect(watched.Page.Locator("[data-search-results] mark").First).ToBeVisibleAsync();
+        var marked = await watched.Page.Locator("[data-search-results] mark").AllTextContentsAsync();
+        Assert.NotEmpty(marked);
+        // Another form of the word ("injected", "injection", "inject") was found and marked, not only the one typed.
+        Assert.Contains(marked, m => m.StartsWith("inject", StringComparison.OrdinalIgnoreCase) && !m.Equals("injections", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -53,11 +54,53 @@ public sealed class SearchTests(SiteFixture site)
         await using var watched = await site.NewPageAsync();
         await watched.Page.GotoAsync(site.Url("/articles/side-effects/"));
         await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.DoesNotContain(watched.Requests, r => r.Contains("/search/index.json", StringComparison.Ordinal) || r.Contains("lunr", StringComparison.Ordinal));
-        // Listen before focusing: on a fast run the index has loaded before a wait started afterwards would begin.
-        var loaded = watched.Page.WaitForRequestFinishedAsync(new PageWaitForRequestFinishedOptions { Predicate = r => r.Url.Contains("/search/index.json", StringComparison.Ordinal) });
+        Assert.DoesNotContain(watched.Requests, r => IsSearchPiece(r) || r.Contains("lunr", StringComparison.Ordinal));
+        // Listen before focusing: on a fast run the manifest has loaded before a wait started afterwards would begin.
+        var loaded = watched.Page.WaitForRequestFinishedAsync(new PageWaitForRequestFinishedOptions { Predicate = r => r.Url.Contains("/search/manifest.json", StringComparison.Ordinal) });
         await watched.Page.FocusAsync("#site-search");
         await loaded;
+        Assert.Empty(watched.ForeignRequests);
+    }
+
+    private static bool IsSearchPiece(string url) =>
+        new Uri(url).AbsolutePath is var path && path.StartsWith("/search/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Is_it_safe_lists_each_page_once_with_its_sections_under_it_works_by_keyboard_and_passes_axe()
+    {
+        await using var watched = await site.NewPageAsync();
+        var page = watched.Page;
+        await page.GotoAsync(site.Url("/search/?q=is+it+safe"));
+        var results = page.Locator("[data-search-results] > li");
+        await Assertions.Expect(results.First).ToBeVisibleAsync();
+
+        // One result per page: its best section's link first, its other matching sections in a list under it.
+        var groups = await results.EvaluateAllAsync<string[][]>(
+            "items => items.map(li => [...li.querySelectorAll('a')].map(a => a.pathname + a.hash))");
+        var pages = groups.Select(g => g[0].Split('#')[0]).ToList();
+        Assert.Equal(pages.Count, pages.Distinct().Count());
+        Assert.All(groups, g => Assert.All(g, url => Assert.StartsWith(g[0].Split('#')[0], url)));
+        Assert.Contains(groups, g => g.Length > 1);
+        Assert.Contains("/faq/#is-it-safe", groups.Take(3).Select(g => g[0]));
+        Assert.Contains("/articles/side-effects/", pages.Take(3));
+
+        // By keyboard: from the search field, Tab reaches the first result's link, and Enter opens it.
+        await page.FocusAsync("#search-page-q");
+        string focused;
+        var tabs = 0;
+        do
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused = await page.EvaluateAsync<string>("() => document.activeElement.closest('[data-search-results]') ? document.activeElement.pathname + document.activeElement.hash : ''");
+        }
+        while (focused.Length == 0 && ++tabs < 15);
+        Assert.Equal(groups[0][0], focused);
+
+        var axe = await page.RunAxe(SmokeTests.Wcag22AA);
+        Assert.True(axe.Violations.Length == 0, SmokeTests.Describe(axe));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath + new Uri(url).Fragment == groups[0][0]);
+        Assert.Empty(watched.ConsoleErrors);
         Assert.Empty(watched.ForeignRequests);
     }
 

@@ -179,8 +179,7 @@ internal sealed class IncrementalBuild : BuildStages, IDisposable
         var inputs = _searchAsked!;
         if (_search is { } known && index.IsCompletedSuccessfully && ReferenceEquals(index.Result, known.Index))
         {
-            output.Keep(SiteBuilder.SearchIndexPath); // as written before
-            output.Keep(SiteBuilder.SearchStorePath);
+            known.Index.KeepIn(output); // as written before
             return;
         }
         if (_builds == 0)
@@ -189,8 +188,7 @@ internal sealed class IncrementalBuild : BuildStages, IDisposable
             _search = (inputs, index.Result);
             return;
         }
-        output.Keep(SiteBuilder.SearchIndexPath); // the previous index stays served until this one is ready
-        output.Keep(SiteBuilder.SearchStorePath);
+        _search?.Index.KeepIn(output); // the previous index stays served until this one is ready
         var build = _builds;
         index.ContinueWith(done =>
         {
@@ -199,8 +197,7 @@ internal sealed class IncrementalBuild : BuildStages, IDisposable
             lock (_gate)
             {
                 if (_disposed || _builds != build + 1) return;
-                _folder.WriteStreamed(SiteBuilder.SearchIndexPath, done.Result.WriteIndex);
-                _folder.WriteText(SiteBuilder.SearchStorePath, done.Result.StoreJson);
+                done.Result.WriteTo(_folder);
                 _search = (inputs, done.Result);
             }
         }, TaskScheduler.Default);

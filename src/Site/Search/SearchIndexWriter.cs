@@ -2,15 +2,42 @@ using Site.Search.Lunr;
 
 namespace Site.Search;
 
-/// <summary>The two files of site search: the serialized lunr index and the document store.</summary>
-/// <param name="IndexJson">Byte-identical to <c>JSON.stringify(idx)</c> of lunr.js 2.3.9 over the same documents.</param>
-/// <param name="StoreJson">ref → title, section, url and excerpt; see <see cref="SearchStore"/>.</param>
-internal sealed class SearchIndexOutput(LunrIndexBuilder index, string storeJson)
+/// <summary>
+/// Site search as the build writes it: the pieces of <see cref="SearchShards"/>. <see cref="IndexJson"/> is
+/// byte-identical to <c>JSON.stringify(idx)</c> of lunr.js 2.3.9 over the same documents, and <see cref="StoreJson"/>
+/// is ref → title, section, url and excerpt (<see cref="SearchStore"/>); neither is published, the tests prove the
+/// pieces against them.
+/// </summary>
+internal sealed class SearchIndexOutput(LunrIndexBuilder index, IReadOnlyList<SearchDocument> documents)
 {
-    /// <summary>The index as one string (tests compare it); a build writes it with <see cref="WriteIndex"/> instead.</summary>
+    private readonly Lazy<IReadOnlyList<Output.TextOutput>> _files = new(() => SearchShards.Files(index, documents));
+
+    /// <summary>The whole index in lunr's own format: what the shards are proved against; no reader fetches it.</summary>
     public string IndexJson => index.ToJson();
-    public string StoreJson => storeJson;
-    public void WriteIndex(TextWriter writer) => index.WriteJson(writer);
+    public string StoreJson => SearchStore.ToJson(documents);
+
+    /// <summary>The manifest, shards, vocabulary and store chunks the browser fetches (see <see cref="SearchShards"/>).</summary>
+    public IReadOnlyList<Output.TextOutput> Files => _files.Value;
+    public IReadOnlyList<LunrTermPostings> TermPostings() => index.TermPostings();
+
+    /// <summary>The pieces with another cut between a common term's shard and its tail (tests).</summary>
+    public IReadOnlyList<Output.TextOutput> FilesWith(int headDocuments) => SearchShards.Files(index, documents, headDocuments);
+
+    /// <summary>
+    /// Writes every piece, the manifest last: the preview writes in place while readers search, and a manifest must
+    /// never name a shard that is not there yet.
+    /// </summary>
+    public void WriteTo(Output.OutputSink output)
+    {
+        foreach (var file in Files.Where(f => f.Path != SearchShards.ManifestPath)) output.WriteText(file.Path, file.Text);
+        foreach (var file in Files.Where(f => f.Path == SearchShards.ManifestPath)) output.WriteText(file.Path, file.Text);
+    }
+
+    /// <summary>Keeps the pieces this index wrote before (the preview, while a newer index is not ready or not needed).</summary>
+    public void KeepIn(Output.OutputSink output)
+    {
+        foreach (var file in Files) output.Keep(file.Path);
+    }
 }
 
 /// <summary>
@@ -48,7 +75,9 @@ internal static class SearchIndexWriter
         var analyzer = new LunrAnalyzer();
         var builder = new LunrIndexBuilder(Fields, analyzer);
         foreach (var (document, fieldTerms) in Analyze(documents, synonyms, analyzer)) builder.Add(document.Ref, fieldTerms);
-        return new SearchIndexOutput(builder, SearchStore.ToJson(documents));
+        var output = new SearchIndexOutput(builder, documents);
+        _ = output.Files; // built here, on the search task, not where the files are written
+        return output;
     }
 
     /// <summary>

@@ -45,6 +45,16 @@ internal static class LunrReference
     public static string Run(string mode, string inputJson)
     {
         var (script, lunr) = Paths.Value;
+        return Node(script, [lunr, mode], inputJson);
+    }
+
+    /// <summary>lunr.js's own file, for scripts that load it themselves.</summary>
+    public static string LunrPath => Paths.Value.Lunr;
+
+    /// <summary>Runs <c>node script args…</c> with <paramref name="inputJson"/> on stdin and returns stdout.</summary>
+    public static string Node(string script, IReadOnlyList<string> args, string inputJson)
+    {
+        var mode = Path.GetFileName(script) + " " + args[^1];
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardInput = true,
@@ -56,8 +66,7 @@ internal static class LunrReference
             UseShellExecute = false,
         };
         start.ArgumentList.Add(script);
-        start.ArgumentList.Add(lunr);
-        start.ArgumentList.Add(mode);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
 
         Process process;
         try
@@ -82,7 +91,7 @@ internal static class LunrReference
                 Assert.Fail($"node {mode} did not finish within 2 minutes");
             }
 
-            Assert.True(process.ExitCode == 0, $"node lunr-reference.js {mode} failed ({process.ExitCode}):\n{stderr.Result}");
+            Assert.True(process.ExitCode == 0, $"node {mode} failed ({process.ExitCode}):\n{stderr.Result}");
             return stdout.Result;
         }
     }

@@ -9,6 +9,9 @@
 //   log       x → Math.log(x)
 //   number    x → String(x)
 //   search    {index, queries: ["q", ...]} → [ref, ...] per query (lunr.Index.load(index).search(q))
+//   postings  as build → one line per term of the index, in its order: [term, _index, [[document, score], ...] per field],
+//             documents numbered in the order lunr added them, scores read from lunr's own fieldVectors
+//   query     {index, queries: ["q", ...]} → [[ref, score], ...] per query: idx.query with each word an optional term
 'use strict';
 
 const lunr = require(process.argv[2]);
@@ -55,6 +58,29 @@ function run(mode, data) {
     case 'search': {
       const idx = lunr.Index.load(data.index);
       return lines(data.queries, q => idx.search(q).map(r => r.ref));
+    }
+    case 'postings': {
+      const idx = JSON.parse(run('build', data));
+      const ordinal = new Map();
+      const vectors = new Map();
+      for (const [fieldRef, elements] of idx.fieldVectors) {
+        const ref = fieldRef.slice(fieldRef.indexOf('/') + 1);
+        if (!ordinal.has(ref)) ordinal.set(ref, ordinal.size);
+        const byTerm = new Map();
+        for (let i = 0; i < elements.length; i += 2) byTerm.set(elements[i], elements[i + 1]);
+        vectors.set(fieldRef, byTerm);
+      }
+      return idx.invertedIndex.map(([term, posting]) => JSON.stringify([term, posting._index, idx.fields.map(field =>
+        Object.keys(posting[field]).map(ref => [ordinal.get(ref), vectors.get(field + '/' + ref).get(posting._index)])
+          .sort((a, b) => a[0] - b[0]))])).join('\n');
+    }
+    case 'query': {
+      const idx = lunr.Index.load(data.index);
+      return lines(data.queries, q => {
+        const terms = lunr.tokenizer(q).map(t => lunr.trimmer(t)).filter(t => t.toString() && lunr.stopWordFilter(t));
+        if (terms.length === 0) return [];
+        return idx.query(query => terms.forEach(t => query.term(t.toString(), {}))).map(r => [r.ref, r.score]);
+      });
     }
     default:
       throw new Error('unknown mode ' + mode);

@@ -101,6 +101,24 @@ internal sealed class LunrAnalyzer
         return id;
     }
 
+    /// <summary>
+    /// For each term id, a word of the text that became it, to show readers: the stem "mesotherapi" reads badly in
+    /// "did you mean…". The shortest trimmed token wins (then the ordinal first), so "safe" rather than "safely".
+    /// </summary>
+    public string[] Words()
+    {
+        var words = new string?[_terms.Count];
+        foreach (var (token, id) in _tokenTerms)
+        {
+            if (id < 0) continue;
+            var word = Trim(token);
+            if (words[id] is not { } best || word.Length < best.Length || (word.Length == best.Length && string.CompareOrdinal(word, best) < 0))
+                words[id] = word;
+        }
+
+        return [.. words.Select((w, i) => w ?? _terms[i])];
+    }
+
     private static bool IsSeparator(char c) => c == '-' || JsText.IsWhiteSpace(c);
 
     private static string? Pipeline(string token)

@@ -11,6 +11,12 @@ internal sealed record LunrField(string Name, double Boost);
 /// </summary>
 internal sealed record LunrDocument(string Ref, IReadOnlyList<string?> FieldTexts);
 
+/// <summary>A document holding a term in one field, with lunr's score for it there (<c>Math.round(score * 1000)</c>).</summary>
+internal readonly record struct LunrPosting(int Document, double Thousandths);
+
+/// <summary>One term of the index: its text, lunr's <c>_index</c> for it, and its postings per field, by document.</summary>
+internal sealed record LunrTermPostings(string Text, int Index, IReadOnlyList<LunrPosting>[] Fields);
+
 /// <summary>
 /// lunr.js 2.3.9's <c>lunr.Builder</c> with the default pipelines, ending in <c>JSON.stringify(builder.build())</c>.
 /// BM25 with b = 0.75 and k1 = 1.2, per-field vectors, no metadata whitelist, no per-document boosts.
@@ -158,21 +164,7 @@ internal sealed class LunrIndexBuilder
     public void WriteJson(TextWriter writer)
     {
         const int Block = 64 * 1024;
-        var documentCount = _refs.Count;
-        var averageLength = new double[_fields.Count];
-        var lengthSums = new long[_fields.Count];
-        foreach (var entry in _fieldEntries) lengthSums[entry.Field] += entry.Length;
-        for (var f = 0; f < _fields.Count; f++) averageLength[f] = (double)lengthSums[f] / documentCount;
-
-        var idf = new double[_terms.Count];
-        for (var t = 0; t < _terms.Count; t++)
-        {
-            // lunr.idf sums the postings of every field: a document with the term in two fields counts twice.
-            var documentsWithTerm = 0;
-            foreach (var posting in _terms[t].Postings) documentsWithTerm += posting.Count;
-            var x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
-            idf[t] = JsMath.Log(1 + Math.Abs(x));
-        }
+        var (averageLength, idf) = Statistics();
 
         // Refs and field names are written many times; quote and escape each once.
         var quotedRefs = _refs.ConvertAll(Quote);
@@ -225,6 +217,36 @@ internal sealed class LunrIndexBuilder
         writer.Write(sb);
     }
 
+    /// <summary>Each field's average length and each term's idf, as lunr.Builder#calculateAverageFieldLengths and lunr.idf compute them.</summary>
+    private (double[] AverageLength, double[] Idf) Statistics()
+    {
+        var documentCount = _refs.Count;
+        var averageLength = new double[_fields.Count];
+        var lengthSums = new long[_fields.Count];
+        foreach (var entry in _fieldEntries) lengthSums[entry.Field] += entry.Length;
+        for (var f = 0; f < _fields.Count; f++) averageLength[f] = (double)lengthSums[f] / documentCount;
+
+        var idf = new double[_terms.Count];
+        for (var t = 0; t < _terms.Count; t++)
+        {
+            // lunr.idf sums the postings of every field: a document with the term in two fields counts twice.
+            var documentsWithTerm = 0;
+            foreach (var posting in _terms[t].Postings) documentsWithTerm += posting.Count;
+            var x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
+            idf[t] = JsMath.Log(1 + Math.Abs(x));
+        }
+
+        return (averageLength, idf);
+    }
+
+    // Same operations in the same order as lunr.Builder#createFieldVectors, so the doubles are identical.
+    private static double Thousandths(int tf, double fieldLength, double idf, double averageLength, double boost)
+    {
+        var score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (fieldLength / averageLength)) + tf);
+        score *= boost;
+        return JsMath.Round(score * 1000);
+    }
+
     private static void WriteVector(StringBuilder sb, FieldEntry entry, double[] idf, double averageLength, double boost)
     {
         // lunr.Vector keeps its elements sorted by term index whatever the insertion order.
@@ -234,10 +256,7 @@ internal sealed class LunrIndexBuilder
         for (var i = 0; i < pairs.Length; i++)
         {
             var (term, tf) = pairs[i];
-            // Same operations in the same order as lunr.Builder#createFieldVectors, so the doubles are identical.
-            var score = idf[term] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (fieldLength / averageLength)) + tf);
-            score *= boost;
-            var thousandths = JsMath.Round(score * 1000);
+            var thousandths = Thousandths(tf, fieldLength, idf[term], averageLength, boost);
             if (i > 0) sb.Append(',');
             JsJson.WriteNumber(sb, term);
             sb.Append(',');
@@ -245,10 +264,57 @@ internal sealed class LunrIndexBuilder
         }
     }
 
+    /// <summary>
+    /// The index turned inside out: every term (in lunr's sorted order) with, per field, the documents that hold it and
+    /// the score lunr's field vector gives it there. These are exactly the numbers of <c>fieldVectors</c>, regrouped by
+    /// term so a reader can fetch only the terms of a query (see <see cref="SearchShards"/>).
+    /// </summary>
+    public IReadOnlyList<LunrTermPostings> TermPostings()
+    {
+        var (averageLength, idf) = Statistics();
+        var perField = new List<LunrPosting>[_terms.Count][];
+        for (var t = 0; t < _terms.Count; t++)
+        {
+            perField[t] = new List<LunrPosting>[_fields.Count];
+            for (var f = 0; f < _fields.Count; f++) perField[t][f] = new List<LunrPosting>(_terms[t].Postings[f].Count);
+        }
+
+        // Field entries are in document order, so each list comes out sorted by document.
+        foreach (var entry in _fieldEntries)
+        {
+            foreach (var (term, tf) in entry.Frequencies)
+            {
+                var thousandths = Thousandths(tf, entry.Length, idf[term], averageLength[entry.Field], _fields[entry.Field].Boost);
+                perField[term][entry.Field].Add(new LunrPosting(entry.Document, thousandths));
+            }
+        }
+
+        var sorted = new int[_terms.Count];
+        for (var i = 0; i < sorted.Length; i++) sorted[i] = i;
+        Array.Sort(sorted, (a, b) => string.CompareOrdinal(_terms[a].Text, _terms[b].Text));
+        return [.. sorted.Select(t => new LunrTermPostings(_terms[t].Text, t, perField[t]))];
+    }
+
+    /// <summary>Documents added so far, in order; a posting's <see cref="LunrPosting.Document"/> is a position in this list.</summary>
+    public int DocumentCount => _refs.Count;
+
+    /// <summary>A readable word for each term's <see cref="LunrTermPostings.Index"/> (see <see cref="LunrAnalyzer.Words"/>).</summary>
+    public string[] Words()
+    {
+        var byTermId = _analyzer.Words();
+        var words = new string[_terms.Count];
+        for (var termId = 0; termId < _indexOfTermId.Length && termId < byTermId.Length; termId++)
+        {
+            if (_indexOfTermId[termId] is var index and >= 0) words[index] = byTermId[termId];
+        }
+
+        return [.. words.Select((w, i) => w ?? _terms[i].Text)];
+    }
+
     // Math.round(score * 1000) / 1000 as JSON.stringify prints it. Below 10^12 thousandths the double nearest
     // to m/1000 has the three-decimal form as its shortest round-trip digits (doubles there are far closer
     // together than 0.001), so the digits can be written from the integer without formatting a double.
-    private static void WriteThousandths(StringBuilder sb, double thousandths)
+    internal static void WriteThousandths(StringBuilder sb, double thousandths)
     {
         if (thousandths is < 0 or >= 1e12 || double.IsNaN(thousandths))
         {

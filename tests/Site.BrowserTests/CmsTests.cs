@@ -161,7 +161,7 @@ public sealed class CmsTests(SiteFixture site, ITestOutputHelper output)
         await page.GotoAsync(new Uri(session.BaseUri, "/admin/#/collections/articles/entries/what-is-hair-mesotherapy").ToString());
         var pane = page.FrameLocator("iframe");
         var image = pane.Locator("figure img[alt^='A cut-away drawing of the scalp']");
-        await Assertions.Expect(image).ToBeVisibleAsync();
+        await Assertions.Expect(image).ToBeVisibleAsync(new() { Timeout = 20000 }); // the pane renders after Decap loads the entry and the draft check answers
         await Eventually(async () => await image.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "the preview pane's image to load");
         // The preview pane renders as the site does: its stylesheet, a captioned figure, numbered citations linked to
         // the Sources list, the related articles as cards with their titles.

@@ -94,13 +94,9 @@ internal static class EntryCheck
         if (others.FirstOrDefault(p => p.Url == url) is { } taken)
             diagnostics.Add(ContentDiagnostics.DuplicateUrl, SourceSpan.FileOnly(file), url, taken.Source.DisplayPath);
         var page = ContentLoader.Parse(text, new SourceFile(fullPath, file), kind, url, context, diagnostics);
-        if (page is null)
-        {
-            // The build stops at a page's front-matter errors; an editor fixing a draft should not learn of the body's
-            // mistakes one save later, so the body is checked here on its own (as the build will, once they are fixed).
-            var body = BodyAlone(text, new SourceFile(fullPath, file), kind, url, context, site, diagnostics);
-            return new EntryReport(file, diagnostics.Sorted(), kind == PageKind.Article, body?.Grade ?? 0, body?.Words ?? 0, body?.Minutes ?? 0);
-        }
+        // A page with front-matter errors is still read as far as it can be (the build reports every mistake in one
+        // pass); null only when there is nothing to check the body against.
+        if (page is null) return new EntryReport(file, diagnostics.Sorted(), kind == PageKind.Article, 0, 0, 0);
 
         ContentLoader.CheckReferencesOf(page, ContentLoader.ArticleSlugs([.. others, page], site.FailedUrls), site.Drafts, context.References, diagnostics);
         EditorChecks.Clashes([page], [.. others, page], p => p == page ? text : File.Exists(p.Source.FullPath) ? File.ReadAllText(p.Source.FullPath) : null, diagnostics);
@@ -117,35 +113,5 @@ internal static class EntryCheck
 
         var score = page.Body.Readability;
         return new EntryReport(file, diagnostics.Sorted(), page.IsArticle, Math.Round(score.Grade, 1), score.Words, page.Body.ReadingMinutes);
-    }
-
-    private sealed record BodyScore(double Grade, int Words, int Minutes);
-
-    /// <summary>
-    /// The body of a draft whose front matter has errors, checked as the build checks it once they are fixed: citations
-    /// against references.yml and the sources the front matter lists (as far as that list can be read), Markdown rules,
-    /// links. Nothing when the front matter is not a mapping of keys at all: then where the body starts is unknown.
-    /// </summary>
-    private static BodyScore? BodyAlone(string text, SourceFile source, PageKind kind, string url, LoadContext context, EntrySite site, DiagnosticBag diagnostics)
-    {
-        var quiet = new DiagnosticBag(); // what the front matter says was reported once, by Parse
-        var lines = new LineMap(text);
-        if (NestingGuard.Parse(text, lines, SiteMarkdown.Pipeline, source.DisplayPath, quiet) is not { } document
-            || document.FirstOrDefault() is not Markdig.Extensions.Yaml.YamlFrontMatterBlock block || quiet.HasErrors) return null;
-        var yaml = block.Lines.Count == 0 ? "" : text[block.Lines.Lines[0].Slice.Start..(block.Lines.Lines[block.Lines.Count - 1].Slice.End + 1)];
-        if (Yaml.YamlDocument.Parse(yaml, source.DisplayPath, lines.At(source.DisplayPath, block.Lines.Count == 0 ? 0 : block.Lines.Lines[0].Slice.Start).Line - 1, quiet).Root
-            is not Yaml.YMapping map || quiet.HasErrors) return null;
-        var sources = map.Entry("sources")?.Value is Yaml.YSequence items
-            ? items.Items.OfType<Yaml.YScalar>().Where(n => n.Value.Length > 0).Select(n => new SourceRef(n.Value, n.Span)).ToList()
-            : [];
-        var meta = new FrontMatter { Title = "", Description = "", Sources = sources };
-        var layout = kind == PageKind.Article ? "article" : "page";
-        var slug = url.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "index";
-        var shell = new Page(source, kind, slug, url, meta, layout, RenderedBody.Empty, fromMarkdown: true);
-        if (BodyRenderer.Render(shell, document, lines, context.References, context.SiteHost, diagnostics) is not { } body) return null;
-        var files = new HashSet<string>(site.Files, StringComparer.Ordinal) { shell.OutputPath };
-        var ids = new Dictionary<string, IReadOnlySet<string>>(site.Ids, StringComparer.Ordinal) { [shell.OutputPath] = new HashSet<string>(body.Ids, StringComparer.Ordinal) };
-        LinkChecker.Check([new PageLinks(url, layout, source.DisplayPath, body.Links, [])], new LinkTargets(files, ids, site.Redirects, site.FailedUrls, site.Drafts), context.SiteHost, diagnostics);
-        return new BodyScore(Math.Round(body.Readability.Grade, 1), body.Readability.Words, body.ReadingMinutes);
     }
 }

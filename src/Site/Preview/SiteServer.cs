@@ -64,8 +64,7 @@ internal sealed class SiteServer : IAsyncDisposable
     private static bool OwnHost(HttpContext context, HashSet<string> names)
     {
         var host = context.Request.Host;
-        if (!host.HasValue || host.Port is { } port && port != context.Connection.LocalPort) return false;
-        if (host.Port is null) return false; // the preview is never on port 80
+        if (host.Port != context.Connection.LocalPort) return false; // no Host, or none with this port (never 80)
         var name = host.Host.Trim('[', ']');
         return names.Contains(name)
             || IPAddress.TryParse(name, out var address) && (IPAddress.IsLoopback(address) || address.Equals(context.Connection.LocalIpAddress));
